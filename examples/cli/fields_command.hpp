@@ -1,0 +1,140 @@
+#pragma once
+// `veil fields`: the field dictionaries and free-text labels, as text, JSON or Markdown.
+
+#include "arguments.hpp"
+#include "usage.hpp"
+
+#include <veil/detail/json_writer.hpp>
+#include <veil/format.hpp>
+#include <veil/nlets/text_dictionary.hpp>
+#include <veil/nlets/text_labels.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+namespace veil::cli {
+
+enum class listing_style { text, json, markdown };
+
+[[nodiscard]] inline std::string category_text(const field_entry& e)
+{
+   if (!e.sensitivity) {
+      return "-";
+   }
+   std::string text(name_of(*e.sensitivity));
+   if (!e.condition.empty()) {
+      text += " (" + std::string(e.condition) + ")";
+   }
+   return text;
+}
+
+[[nodiscard]] inline std::string list_nlets_text(listing_style style)
+{
+   std::string out;
+   const auto& dictionary = nlets::text_dictionary;
+   switch (style) {
+      case listing_style::markdown:
+         out += "| prefix | name | category | description |\n|---|---|---|---|\n";
+         for (const field_entry& e : dictionary) {
+            out += "| `" + std::string(e.tag) + "/` | " + std::string(e.name) + " | " + category_text(e) + " | " +
+                   std::string(e.description) + " |\n";
+         }
+         out += "\n| free-text label | category | takes indented continuation lines |\n|---|---|---|\n";
+         for (const nlets::label_rule& l : nlets::builtin_labels) {
+            out += "| `" + std::string(l.tag) + "` | " + std::string(name_of(*l.sensitivity)) + " | " +
+                   (l.takes_continuation ? "yes" : "no") + " |\n";
+         }
+         return out;
+      case listing_style::json:
+         for (const field_entry& e : dictionary) {
+            out += out.empty() ? "{" : ",{";
+            detail::append_json_member(out, "format", dictionary.format);
+            out += ',';
+            detail::append_json_member(out, "kind", "field");
+            out += ',';
+            detail::append_json_member(out, "tag", e.tag);
+            out += ',';
+            detail::append_json_member(out, "name", e.name);
+            out += ",\"category\":";
+            if (e.sensitivity) {
+               detail::append_json_string(out, name_of(*e.sensitivity));
+            }
+            else {
+               out += "null";
+            }
+            out += ',';
+            detail::append_json_member(out, "description", e.description);
+            if (!e.condition.empty()) {
+               out += ',';
+               detail::append_json_member(out, "condition", e.condition);
+            }
+            out += '}';
+         }
+         for (const nlets::label_rule& l : nlets::builtin_labels) {
+            out += ",{";
+            detail::append_json_member(out, "format", dictionary.format);
+            out += ',';
+            detail::append_json_member(out, "kind", "label");
+            out += ',';
+            detail::append_json_member(out, "tag", l.tag);
+            out += ',';
+            detail::append_json_member(out, "category", name_of(*l.sensitivity));
+            out += l.takes_continuation ? ",\"continuation\":true}" : ",\"continuation\":false}";
+         }
+         return out;
+      case listing_style::text:
+         break;
+   }
+   char row[256];
+   for (const field_entry& e : dictionary) {
+      std::snprintf(row, sizeof row, "%-12s %-4s %-30s %-12s %s\n", std::string(dictionary.format).c_str(),
+                    std::string(e.tag).c_str(), std::string(e.name).c_str(),
+                    e.sensitivity ? std::string(name_of(*e.sensitivity)).c_str() : "-",
+                    std::string(e.description).c_str());
+      out += row;
+   }
+   for (const nlets::label_rule& l : nlets::builtin_labels) {
+      std::snprintf(row, sizeof row, "%-12s %-35s %-12s %s\n", std::string(dictionary.format).c_str(),
+                    ("label \"" + std::string(l.tag) + "\"").c_str(), std::string(name_of(*l.sensitivity)).c_str(),
+                    l.takes_continuation ? "line and indented continuation lines" : "whole line");
+      out += row;
+   }
+   return out;
+}
+
+inline int fields_command(arguments args)
+{
+   listing_style style = listing_style::text;
+   while (!args.done()) {
+      const std::string_view a = args.take();
+      if (a == "--help" || a == "-h") {
+         std::cout << fields_help;
+         return 0;
+      }
+      if (a == "--json") {
+         style = listing_style::json;
+      }
+      else if (a == "--markdown") {
+         style = listing_style::markdown;
+      }
+      else if (a == "--format") {
+         const std::string_view name = args.value_of(a);
+         const auto f = format_from_name(name);
+         if (!f) {
+            throw usage_error("unknown format '" + std::string(name) + "'");
+         }
+         if (*f != format::nlets_text) {
+            throw usage_error("format '" + std::string(name) + "' is not built in this version");
+         }
+      }
+      else {
+         throw usage_error("unknown option '" + std::string(a) + "' for fields");
+      }
+   }
+   const std::string listing = list_nlets_text(style);
+   std::cout << (style == listing_style::json ? "[" + listing + "]\n" : listing);
+   return 0;
+}
+
+}  // namespace veil::cli

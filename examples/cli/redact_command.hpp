@@ -1,0 +1,233 @@
+#pragma once
+// `veil redact`: every input is one message; outputs go back to back in input order.
+// All checks that can fail without reading a message (options, formats, output files)
+// run before the first byte is written, so a usage error writes nothing.
+
+#include "arguments.hpp"
+#include "input_files.hpp"
+#include "usage.hpp"
+
+#include <veil/audit.hpp>
+#include <veil/detail/bytes.hpp>
+#include <veil/format.hpp>
+#include <veil/nlets/text_redactor.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace veil::cli {
+
+struct redact_settings
+{
+   category_mask mask = default_mask;
+   action applied = action::drop;
+   std::optional<format> forced_format;  // nullopt: auto
+   std::string recipient;
+   std::string audit_path;
+   std::string output_path;
+   bool summary = false;
+   std::vector<std::string> inputs;
+};
+
+[[nodiscard]] inline bool is_ori_or_code(std::string_view s) noexcept
+{
+   if (s.size() != 2 && s.size() != 9) {
+      return false;
+   }
+   for (const char c : s) {
+      if (!detail::is_upper_or_digit(c)) {
+         return false;
+      }
+   }
+   return true;
+}
+
+[[nodiscard]] inline redact_settings parse_redact_arguments(arguments args, bool& help)
+{
+   redact_settings s;
+   bool mask_given = false;
+   bool policy_given = false;
+   while (!args.done()) {
+      const std::string_view a = args.take();
+      if (a == "--help" || a == "-h") {
+         help = true;
+         return s;
+      }
+      if (a == "--mask") {
+         s.mask = parse_mask(args.value_of(a));
+         mask_given = true;
+      }
+      else if (a == "--policy") {
+         (void)args.value_of(a);
+         policy_given = true;
+      }
+      else if (a == "--action") {
+         s.applied = parse_action(args.value_of(a));
+      }
+      else if (a == "--format") {
+         const std::string_view name = args.value_of(a);
+         if (name != "auto") {
+            s.forced_format = format_from_name(name);
+            if (!s.forced_format) {
+               throw usage_error("unknown format '" + std::string(name) + "'");
+            }
+         }
+      }
+      else if (a == "--recipient") {
+         s.recipient = std::string(args.value_of(a));
+         if (!is_ori_or_code(s.recipient)) {
+            throw usage_error("recipient must be 2 or 9 upper-case letters or digits");
+         }
+      }
+      else if (a == "--audit") {
+         s.audit_path = std::string(args.value_of(a));
+      }
+      else if (a == "-o" || a == "--output") {
+         s.output_path = std::string(args.value_of(a));
+      }
+      else if (a == "--summary") {
+         s.summary = true;
+      }
+      else if (a.size() > 1 && a.front() == '-') {
+         throw usage_error("unknown option '" + std::string(a) + "' for redact");
+      }
+      else {
+         s.inputs.emplace_back(a);
+      }
+   }
+   if (mask_given && policy_given) {
+      throw usage_error("--mask and --policy exclude each other");
+   }
+   if (policy_given) {
+      throw usage_error("--policy is not supported in this version; use --mask");
+   }
+   if (s.inputs.empty()) {
+      s.inputs.emplace_back(stdin_name);
+   }
+   return s;
+}
+
+[[nodiscard]] inline std::string summary_line(const audit_record& a)
+{
+   std::string line = "veil: " + a.input + ": " + std::string(name_of(a.result));
+   if (a.error) {
+      return line + ": byte " + std::to_string(a.error->offset) + ": " + a.error->reason + "\n";
+   }
+   if (a.fields.empty()) {
+      return line + ": nothing removed\n";
+   }
+   line += ":";
+   for (std::size_t i = 0; i < a.fields.size(); ++i) {
+      const redacted_field& f = a.fields[i];
+      line += (i == 0 ? " " : ", ") + std::string(name_of(f.applied)) + " " + f.tag + " (" +
+              std::string(name_of(f.kind)) + ")";
+   }
+   return line + "\n";
+}
+
+class output_file
+{
+public:
+   output_file(const std::string& path, const char* mode)
+      : file_(path.empty() ? nullptr : std::fopen(path.c_str(), mode)), owned_(file_ != nullptr)
+   {
+      if (!path.empty() && file_ == nullptr) {
+         throw usage_error("cannot open '" + path + "' for writing");
+      }
+   }
+   explicit output_file(std::FILE* borrowed) noexcept : file_(borrowed), owned_(false) {}
+   output_file(const output_file&) = delete;
+   output_file& operator=(const output_file&) = delete;
+   ~output_file()
+   {
+      if (owned_) {
+         std::fclose(file_);
+      }
+   }
+
+   [[nodiscard]] bool is_open() const noexcept { return file_ != nullptr; }
+   void write(std::string_view bytes) const { std::fwrite(bytes.data(), 1, bytes.size(), file_); }
+   void flush() const { std::fflush(file_); }
+
+private:
+   std::FILE* file_;
+   bool owned_;
+};
+
+inline int redact_command(arguments args)
+{
+   bool help = false;
+   const redact_settings s = parse_redact_arguments(args, help);
+   if (help) {
+      std::cout << redact_help;
+      return 0;
+   }
+
+   // Everything that can be known before writing: each input's format and readability.
+   std::size_t stdin_uses = 0;
+   for (const std::string& name : s.inputs) {
+      stdin_uses += name == stdin_name ? 1 : 0;
+   }
+   if (stdin_uses > 1) {
+      throw usage_error("stdin ('-') can be read only once");
+   }
+   std::vector<std::optional<std::string>> stdin_message(s.inputs.size());
+   std::vector<format> formats;
+   for (std::size_t i = 0; i < s.inputs.size(); ++i) {
+      const std::string& name = s.inputs[i];
+      std::optional<std::string> start =
+         name == stdin_name ? read_input(name) : read_input(name, format_detection_bytes);
+      if (!start) {
+         throw usage_error("cannot read '" + name + "'");
+      }
+      const format f = s.forced_format.value_or(detect_format(*start));
+      if (f != format::nlets_text) {
+         throw usage_error(name + ": format " + std::string(name_of(f)) + " is not built in this version");
+      }
+      formats.push_back(f);
+      if (name == stdin_name) {
+         stdin_message[i] = std::move(start);
+      }
+   }
+
+   const nlets::text_redactor<runtime_mask> redactor{ runtime_mask{ s.mask }, nlets::text_options{ s.applied } };
+   const output_file out = s.output_path.empty() ? output_file(stdout) : output_file(s.output_path, "wb");
+   const output_file audit(s.audit_path, "ab");
+
+   int status = 0;
+   std::string redacted;
+   for (std::size_t i = 0; i < s.inputs.size(); ++i) {
+      const std::string& name = s.inputs[i];
+      std::optional<std::string> message = stdin_message[i] ? std::move(stdin_message[i]) : read_input(name);
+      if (!message) {
+         std::cerr << "veil: " << name << ": cannot read\n";
+         status = 1;
+         continue;
+      }
+      redacted.clear();
+      audit_record record = redactor.redact(*message, redacted, name);
+      if (!s.recipient.empty()) {
+         record.released_to = s.recipient;
+      }
+      if (record.rejected()) {
+         std::cerr << "veil: " << name << ": byte " << record.error->offset << ": " << record.error->reason << '\n';
+         status = 1;
+      }
+      else {
+         out.write(redacted);
+      }
+      if (audit.is_open()) {
+         audit.write(to_json_line(record));
+      }
+      if (s.summary && !record.rejected()) {
+         std::cerr << summary_line(record);
+      }
+   }
+   out.flush();
+   return status;
+}
+
+}  // namespace veil::cli

@@ -1,0 +1,114 @@
+#pragma once
+// What happened to one message, for the people who must answer for it: which fields
+// were removed, where they were and why — never what they held.
+
+#include <veil/action.hpp>
+#include <veil/category.hpp>
+#include <veil/detail/json_writer.hpp>
+#include <veil/rejection.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veil {
+
+enum class outcome : std::uint8_t { passed, redacted, rejected };
+
+[[nodiscard]] constexpr std::string_view name_of(outcome o) noexcept
+{
+   switch (o) {
+      case outcome::passed: return "passed";
+      case outcome::redacted: return "redacted";
+      case outcome::rejected: return "rejected";
+   }
+   return "unknown";
+}
+
+struct redacted_field
+{
+   std::string tag;  // field prefix, element id or free-text label
+   category kind = category::address;
+   action applied = action::drop;
+   std::size_t offset = 0;  // of the field in the input message
+   std::size_t length = 0;  // of the field in the input message
+};
+
+struct audit_record
+{
+   std::string format;
+   std::string input;  // name of the message's source (file name, connection), may be empty
+   std::string message_key;
+   std::string sender_ori;
+   std::vector<std::string> recipients;
+   std::string control_field;
+   std::string released_to;  // the agency the output goes to, when the caller knows it
+   outcome result = outcome::passed;
+   std::vector<redacted_field> fields;
+   std::optional<rejection> error;
+
+   [[nodiscard]] bool rejected() const noexcept { return result == outcome::rejected; }
+};
+
+// One JSON object, terminated by '\n', so that an audit file is JSON Lines.
+[[nodiscard]] inline std::string to_json_line(const audit_record& r)
+{
+   using detail::append_json_member;
+   std::string out = "{";
+   append_json_member(out, "format", r.format);
+   if (!r.input.empty()) {
+      out += ',';
+      append_json_member(out, "input", r.input);
+   }
+   out += ',';
+   append_json_member(out, "message_key", r.message_key);
+   out += ',';
+   append_json_member(out, "sender_ori", r.sender_ori);
+   out += ",\"recipients\":[";
+   for (std::size_t i = 0; i < r.recipients.size(); ++i) {
+      if (i != 0) {
+         out += ',';
+      }
+      detail::append_json_string(out, r.recipients[i]);
+   }
+   out += ']';
+   if (!r.control_field.empty()) {
+      out += ',';
+      append_json_member(out, "control_field", r.control_field);
+   }
+   if (!r.released_to.empty()) {
+      out += ',';
+      append_json_member(out, "released_to", r.released_to);
+   }
+   out += ',';
+   append_json_member(out, "outcome", name_of(r.result));
+   out += ",\"fields\":[";
+   for (std::size_t i = 0; i < r.fields.size(); ++i) {
+      const redacted_field& f = r.fields[i];
+      out += i != 0 ? ",{" : "{";
+      append_json_member(out, "tag", f.tag);
+      out += ',';
+      append_json_member(out, "category", name_of(f.kind));
+      out += ',';
+      append_json_member(out, "action", name_of(f.applied));
+      out += ',';
+      append_json_member(out, "offset", f.offset);
+      out += ',';
+      append_json_member(out, "length", f.length);
+      out += '}';
+   }
+   out += ']';
+   if (r.error) {
+      out += ",\"error\":{";
+      append_json_member(out, "offset", r.error->offset);
+      out += ',';
+      append_json_member(out, "reason", r.error->reason);
+      out += '}';
+   }
+   out += "}\n";
+   return out;
+}
+
+}  // namespace veil

@@ -1,0 +1,120 @@
+#pragma once
+// What the grammar's matches do: header parts go to the audit record and pass through
+// untouched; body units go to the field-list or free-text redactor.
+
+#include <veil/nlets/text_grammar.hpp>
+
+#include <string>
+
+namespace veil::nlets::internal {
+
+namespace pegtl = tao::pegtl;
+
+// Offset of the matched text in the message.
+template <typename ActionInput>
+[[nodiscard]] std::size_t offset_of(const ActionInput& in) noexcept
+{
+   return in.input().byte() - in.size();
+}
+
+template <typename Rule>
+struct text_action : pegtl::nothing<Rule> {};
+
+template <>
+struct text_action<grammar::message_key>
+{
+   template <typename ActionInput, typename State>
+   static void apply(const ActionInput& in, State& state)
+   {
+      state.audit().message_key = in.string();
+   }
+};
+
+template <>
+struct text_action<grammar::sender_ori>
+{
+   template <typename ActionInput, typename State>
+   static void apply(const ActionInput& in, State& state)
+   {
+      state.audit().sender_ori = in.string();
+   }
+};
+
+template <>
+struct text_action<grammar::destination>
+{
+   template <typename ActionInput, typename State>
+   static void apply(const ActionInput& in, State& state)
+   {
+      state.add_recipient(in.string(), offset_of(in));
+   }
+};
+
+template <>
+struct text_action<grammar::recipient_ori> : text_action<grammar::destination> {};
+
+template <>
+struct text_action<grammar::control_field_text>
+{
+   template <typename ActionInput, typename State>
+   static void apply(const ActionInput& in, State& state)
+   {
+      std::string_view text = in.string_view();
+      if (!text.empty() && text.front() == '*') {
+         text.remove_prefix(1);
+      }
+      state.audit().control_field = std::string(text);
+   }
+};
+
+template <>
+struct text_action<grammar::header>
+{
+   template <typename ActionInput, typename State>
+   static void apply(const ActionInput& in, State& state)
+   {
+      state.on_header(in.string_view());
+   }
+};
+
+template <>
+struct text_action<grammar::gap>
+{
+   template <typename ActionInput, typename State>
+   static void apply(const ActionInput& in, State& state)
+   {
+      state.on_gap(in.string_view(), offset_of(in));
+   }
+};
+
+template <>
+struct text_action<grammar::field>
+{
+   template <typename ActionInput, typename State>
+   static void apply(const ActionInput& in, State& state)
+   {
+      state.on_field(in.string_view(), offset_of(in));
+   }
+};
+
+template <>
+struct text_action<grammar::separator>
+{
+   template <typename State>
+   static void apply0(State& state)
+   {
+      state.on_separator();
+   }
+};
+
+template <>
+struct text_action<grammar::text_line>
+{
+   template <typename ActionInput, typename State>
+   static void apply(const ActionInput& in, State& state)
+   {
+      state.on_line(in.string_view(), offset_of(in));
+   }
+};
+
+}  // namespace veil::nlets::internal

@@ -1,0 +1,271 @@
+#pragma once
+// Redacts Nlets/NCIC legacy text messages in one pass: the header passes through and
+// names sender and recipients; query fields and free-text lines are decided one at a
+// time by the mask; a message that does not parse is rejected with the byte offset.
+//
+//   veil::nlets::text_redactor redactor{ veil::runtime_mask{ veil::parse_mask("address,ssn") } };
+//   std::string out;
+//   veil::audit_record audit = redactor.redact(message, out);
+//
+// Two entry points share one grammar: redact() for a message in memory (out is left
+// untouched if the message is rejected), redact_stream() for a message read in chunks
+// of any size with memory bounded by text_limits.
+
+#include <veil/audit.hpp>
+#include <veil/mask_policy.hpp>
+#include <veil/nlets/field_list_redactor.hpp>
+#include <veil/nlets/free_text_redactor.hpp>
+#include <veil/nlets/message_kind.hpp>
+#include <veil/nlets/text_actions.hpp>
+#include <veil/nlets/text_dictionary.hpp>
+#include <veil/nlets/text_grammar.hpp>
+#include <veil/nlets/text_labels.hpp>
+#include <veil/nlets/text_options.hpp>
+#include <veil/redaction_output.hpp>
+#include <veil/redaction_plan.hpp>
+#include <veil/sink.hpp>
+
+#include <tao/pegtl.hpp>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace veil::nlets {
+
+inline constexpr std::string_view text_format_name = "nlets-text";
+
+// The dictionary entries and labels a mask selects.
+struct text_plans
+{
+   redaction_plan<field_entry, text_dictionary.size()> fields;
+   redaction_plan<label_rule, builtin_labels.size()> labels;
+
+   constexpr explicit text_plans(category_mask mask) noexcept
+      : fields(text_dictionary.entries, mask), labels(builtin_labels, mask)
+   {}
+};
+
+// For a static_mask the plans are compile-time constants.
+template <category_mask Mask>
+inline constexpr text_plans static_text_plans{ Mask };
+
+namespace internal {
+
+// Everything the grammar's actions touch while one message is parsed.
+class text_state
+{
+public:
+   using field_redactor = field_list_redactor<text_dictionary.size()>;
+   using line_redactor = free_text_redactor<text_dictionary.size(), builtin_labels.size()>;
+
+   text_state(const text_plans& plans, std::span<const label_rule> extra_labels, const text_options& options,
+              sink_ref sink, audit_record& audit)
+      : limits_(options.limits),
+        audit_(audit),
+        out_(sink, audit, options.action),
+        fields_(plans.fields, options.limits.max_field_size),
+        lines_(text_dictionary, plans.fields, plans.labels, extra_labels)
+   {}
+
+   template <typename Scanner>
+   [[nodiscard]] std::size_t limit_of() const noexcept
+   {
+      if constexpr (std::is_same_v<Scanner, grammar::text_line_scanner>) {
+         return limits_.max_line_size;
+      }
+      else {
+         return limits_.max_field_size;
+      }
+   }
+
+   [[nodiscard]] audit_record& audit() noexcept { return audit_; }
+   [[nodiscard]] bool has_field_list() const noexcept { return body_ == body_kind::fields; }
+
+   void add_recipient(std::string ori, std::size_t offset)
+   {
+      if (audit_.recipients.size() == limits_.max_destinations) {
+         throw rejected_input(offset, "more than " + std::to_string(limits_.max_destinations) + " destinations");
+      }
+      audit_.recipients.push_back(std::move(ori));
+   }
+
+   void on_header(std::string_view bytes)
+   {
+      body_ = body_kind_of(audit_.message_key);
+      out_.emit(bytes);
+   }
+
+   void on_gap(std::string_view bytes, std::size_t offset) { fields_.on_gap(bytes, offset, out_); }
+   void on_field(std::string_view field, std::size_t offset) { fields_.on_field(field, offset, out_); }
+   void on_separator() { fields_.on_separator(); }
+   void on_line(std::string_view line, std::size_t offset) { lines_.on_line(line, offset, out_); }
+   void on_end() { fields_.on_end(out_); }
+
+private:
+   const text_limits& limits_;
+   audit_record& audit_;
+   redaction_output out_;
+   field_redactor fields_;
+   line_redactor lines_;
+   body_kind body_ = body_kind::free_text;
+};
+
+// Presents a chunk source (any callable `size_t(char* buffer, size_t capacity)` that
+// returns 0 at the end) to PEGTL, which expects each read to deliver all it asks for
+// unless the input has ended: short reads are repeated until the request is filled, so
+// the parse does not depend on how the input was split.
+template <typename ChunkSource>
+class filling_reader
+{
+public:
+   filling_reader(ChunkSource& source, std::size_t max_message_size) noexcept
+      : source_(source), max_(max_message_size)
+   {}
+
+   std::size_t operator()(char* buffer, std::size_t capacity)
+   {
+      std::size_t filled = 0;
+      while (filled < capacity) {
+         const std::size_t n = source_(buffer + filled, capacity - filled);
+         if (n == 0) {
+            break;
+         }
+         filled += n;
+      }
+      delivered_ += filled;
+      if (delivered_ > max_) {
+         throw rejected_input(max_, "message longer than " + std::to_string(max_) + " bytes");
+      }
+      return filled;
+   }
+
+private:
+   ChunkSource& source_;
+   std::size_t max_;
+   std::size_t delivered_ = 0;
+};
+
+}  // namespace internal
+
+template <mask_policy Mask = runtime_mask>
+class text_redactor
+{
+public:
+   static constexpr std::string_view format = text_format_name;
+
+   explicit text_redactor(Mask mask = {}, text_options options = {})
+      : mask_(mask), options_(std::move(options)), runtime_plans_(mask.mask())
+   {
+      for (const custom_label& label : options_.extra_labels) {
+         if (label.text.empty()) {
+            throw policy_error("empty free-text label");
+         }
+      }
+      extra_labels_ = std::make_shared<std::vector<custom_label>>(options_.extra_labels);
+      for (const custom_label& label : *extra_labels_) {
+         if (mask_.covers(label.sensitivity)) {
+            extra_rules_.push_back(label.rule());
+         }
+      }
+   }
+
+   [[nodiscard]] const text_options& options() const noexcept { return options_; }
+   [[nodiscard]] category_mask mask() const noexcept { return mask_.mask(); }
+
+   [[nodiscard]] const text_plans& plans() const noexcept
+   {
+      if constexpr (Mask::is_static) {
+         return static_text_plans<Mask::value>;
+      }
+      else {
+         return runtime_plans_;
+      }
+   }
+
+   // Appends the redacted message to `out`; if the message is rejected, `out` is left
+   // as it was. `input_name` is copied into the audit record.
+   audit_record redact(std::string_view message, std::string& out, std::string_view input_name = {}) const
+   {
+      const std::size_t rollback = out.size();
+      audit_record audit = new_record(input_name);
+      if (message.size() > options_.limits.max_message_size) {
+         reject(audit, rejected_input(options_.limits.max_message_size,
+                                      "message longer than " + std::to_string(options_.limits.max_message_size) + " bytes"));
+         return audit;
+      }
+      auto append = [&out](std::string_view bytes) { out.append(bytes); };
+      tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(message.data(), message.size(), "");
+      run(in, append, audit);
+      if (audit.rejected()) {
+         out.resize(rollback);
+      }
+      return audit;
+   }
+
+   // Reads one message from `source` (a callable `size_t(char* buffer, size_t capacity)`
+   // returning 0 at the end, chunks of any size) and writes the result to `sink` as it
+   // is decided. If the returned record says `rejected`, what the sink received so far
+   // must not be released (see sink.hpp).
+   template <typename ChunkSource>
+   audit_record redact_stream(ChunkSource&& source, sink_ref sink, std::string_view input_name = {}) const
+   {
+      audit_record audit = new_record(input_name);
+      const text_limits& limits = options_.limits;
+      const std::size_t header_bound = 128 + 10 * (limits.max_destinations + 1);
+      const std::size_t buffer = std::max(limits.max_field_size, limits.max_line_size) + 2 + header_bound;
+      using reader = internal::filling_reader<std::remove_reference_t<ChunkSource>>;
+      tao::pegtl::buffer_input<reader, tao::pegtl::eol::lf_crlf, std::string, stream_chunk> in(
+         "", buffer, source, limits.max_message_size);
+      run(in, sink, audit);
+      return audit;
+   }
+
+private:
+   static constexpr std::size_t stream_chunk = 4096;
+
+   [[nodiscard]] audit_record new_record(std::string_view input_name) const
+   {
+      audit_record audit;
+      audit.format = std::string(format);
+      audit.input = std::string(input_name);
+      return audit;
+   }
+
+   static void reject(audit_record& audit, const rejected_input& e)
+   {
+      audit.result = outcome::rejected;
+      audit.fields.clear();
+      audit.error = e.to_rejection();
+   }
+
+   template <typename ParseInput>
+   void run(ParseInput& in, sink_ref sink, audit_record& audit) const
+   {
+      internal::text_state state(plans(), extra_rules_, options_, sink, audit);
+      try {
+         tao::pegtl::parse<grammar::message, internal::text_action, grammar::control>(in, state);
+         state.on_end();
+         audit.result = audit.fields.empty() ? outcome::passed : outcome::redacted;
+      }
+      catch (const rejected_input& e) {
+         reject(audit, e);
+      }
+      catch (const std::overflow_error&) {
+         // PEGTL's buffer is sized from the limits, so this means a limit check is
+         // missing somewhere; still, the message is refused, never passed.
+         reject(audit, rejected_input(in.byte(), "message exceeds the reader's buffer"));
+      }
+   }
+
+   Mask mask_;
+   text_options options_;
+   text_plans runtime_plans_;
+   std::shared_ptr<const std::vector<custom_label>> extra_labels_;  // shared: rules point into it
+   std::vector<label_rule> extra_rules_;
+};
+
+}  // namespace veil::nlets

@@ -1,0 +1,52 @@
+#pragma once
+// The subset of a table (dictionary entries, free-text labels) whose category a mask
+// covers. Built by a constexpr function: for a static_mask the plan is a compile-time
+// constant, so entries of categories outside the mask are not even in the binary's
+// lookup; for a runtime_mask the same function runs once per redactor.
+
+#include <veil/category_mask.hpp>
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+namespace veil {
+
+template <typename Entry, std::size_t Capacity>
+class redaction_plan
+{
+public:
+   constexpr redaction_plan() noexcept = default;
+
+   constexpr redaction_plan(std::span<const Entry> table, category_mask mask) noexcept
+   {
+      for (const Entry& e : table) {
+         if (e.sensitivity && mask.contains(*e.sensitivity) && count_ < Capacity) {
+            targets_[count_++] = &e;
+         }
+      }
+   }
+
+   // The planned entry for `tag`, or nullptr when the tag is not redacted under this mask.
+   [[nodiscard]] constexpr const Entry* find(std::string_view tag) const noexcept
+   {
+      for (std::size_t i = 0; i < count_; ++i) {
+         if (targets_[i]->tag == tag) {
+            return targets_[i];
+         }
+      }
+      return nullptr;
+   }
+
+   [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
+   [[nodiscard]] constexpr bool empty() const noexcept { return count_ == 0; }
+   [[nodiscard]] constexpr auto begin() const noexcept { return targets_.begin(); }
+   [[nodiscard]] constexpr auto end() const noexcept { return targets_.begin() + static_cast<std::ptrdiff_t>(count_); }
+
+private:
+   std::array<const Entry*, Capacity> targets_{};
+   std::size_t count_ = 0;
+};
+
+}  // namespace veil
