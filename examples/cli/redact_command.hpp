@@ -128,17 +128,20 @@ struct redact_settings
    return line + "\n";
 }
 
+// An output stream that remembers whether every write reached it.
 class output_file
 {
 public:
    output_file(const std::string& path, const char* mode)
-      : file_(path.empty() ? nullptr : std::fopen(path.c_str(), mode)), owned_(file_ != nullptr)
+      : name_(path), file_(path.empty() ? nullptr : std::fopen(path.c_str(), mode)), owned_(file_ != nullptr)
    {
       if (!path.empty() && file_ == nullptr) {
          throw usage_error("cannot open '" + path + "' for writing");
       }
    }
-   explicit output_file(std::FILE* borrowed) noexcept : file_(borrowed), owned_(false) {}
+   output_file(std::FILE* borrowed, std::string name) noexcept
+      : name_(std::move(name)), file_(borrowed), owned_(false)
+   {}
    output_file(const output_file&) = delete;
    output_file& operator=(const output_file&) = delete;
    ~output_file()
@@ -149,12 +152,21 @@ public:
    }
 
    [[nodiscard]] bool is_open() const noexcept { return file_ != nullptr; }
-   void write(std::string_view bytes) const { std::fwrite(bytes.data(), 1, bytes.size(), file_); }
-   void flush() const { std::fflush(file_); }
+   [[nodiscard]] const std::string& name() const noexcept { return name_; }
+   void write(std::string_view bytes) { failed_ |= std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size(); }
+
+   // Flushes and says whether everything written so far arrived.
+   [[nodiscard]] bool flush_ok()
+   {
+      failed_ |= std::fflush(file_) != 0 || std::ferror(file_) != 0;
+      return !failed_;
+   }
 
 private:
+   std::string name_;
    std::FILE* file_;
    bool owned_;
+   bool failed_ = false;
 };
 
 inline int redact_command(arguments args)
@@ -178,8 +190,10 @@ inline int redact_command(arguments args)
    std::vector<format> formats;
    for (std::size_t i = 0; i < s.inputs.size(); ++i) {
       const std::string& name = s.inputs[i];
-      std::optional<std::string> start =
-         name == stdin_name ? read_input(name) : read_input(name, format_detection_bytes);
+      if (!s.output_path.empty() && name != stdin_name && same_file(name, s.output_path)) {
+         throw usage_error("'" + name + "' is both an input and the output");
+      }
+      std::optional<std::string> start = read_format_prefix(name);
       if (!start) {
          throw usage_error("cannot read '" + name + "'");
       }
@@ -194,8 +208,10 @@ inline int redact_command(arguments args)
    }
 
    const nlets::text_redactor<runtime_mask> redactor{ runtime_mask{ s.mask }, nlets::text_options{ s.applied } };
-   const output_file out = s.output_path.empty() ? output_file(stdout) : output_file(s.output_path, "wb");
-   const output_file audit(s.audit_path, "ab");
+   // The audit file is opened first: appending to it destroys nothing if -o then fails,
+   // while opening -o empties it.
+   output_file audit(s.audit_path, "ab");
+   output_file out = s.output_path.empty() ? output_file(stdout, "stdout") : output_file(s.output_path, "wb");
 
    int status = 0;
    std::string redacted;
@@ -209,7 +225,7 @@ inline int redact_command(arguments args)
       }
       redacted.clear();
       audit_record record = redactor.redact(*message, redacted, name);
-      if (!s.recipient.empty()) {
+      if (!s.recipient.empty() && !record.rejected()) {
          record.released_to = s.recipient;
       }
       if (record.rejected()) {
@@ -226,7 +242,12 @@ inline int redact_command(arguments args)
          std::cerr << summary_line(record);
       }
    }
-   out.flush();
+   for (output_file* f : { &out, &audit }) {
+      if (f->is_open() && !f->flush_ok()) {
+         std::cerr << "veil: " << f->name() << ": write failed\n";
+         status = 2;
+      }
+   }
    return status;
 }
 

@@ -42,13 +42,15 @@ options:
                    sender, recipients, outcome, and per removed field its tag,
                    category, action, offset and length (never the value)
   --summary        print one line per message to stderr saying what was removed
-  -o FILE          write the output to FILE instead of stdout
+  -o, --output FILE
+                   write the output to FILE instead of stdout
 
 exit status:
   0  every message was written
   1  at least one message was rejected; it wrote nothing, and stderr has
      'veil: <input>: byte <N>: <reason>'; the other messages were written
-  2  usage or policy error; nothing was written
+  2  usage or policy error; nothing was written (also when the output or the
+     audit file could not be written, with 'veil: <file>: write failed')
 )";
 
 inline constexpr std::string_view fields_help = R"(usage: veil fields [--format F] [--json | --markdown]

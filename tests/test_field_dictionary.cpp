@@ -1,0 +1,126 @@
+// The Nlets text field dictionary: complete for the prefixes the format requires, with
+// the categories the Nlets key descriptions give them.
+
+#include <veil/field_dictionary.hpp>
+#include <veil/nlets/text_dictionary.hpp>
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <optional>
+#include <set>
+#include <string_view>
+
+using veil::category;
+using veil::nlets::text_dictionary;
+
+namespace {
+
+struct expected_category
+{
+   std::string_view tag;
+   std::optional<category> sensitivity;
+};
+
+// The prefixes every Nlets text dictionary must know, with their categories.
+// POB, CTZ and ARN are immigration identifiers, SOC the social security number, PHN a
+// telephone number, MNU immigration data for some values (checked below). The other
+// required prefixes describe the person, licence, vehicle or query, which none of the
+// seven categories covers, so no mask removes them.
+constexpr std::array<expected_category, 34> required_prefixes{ {
+   { "NAM", {} }, { "DOB", {} }, { "SEX", {} }, { "RAC", {} }, { "HGT", {} }, { "WGT", {} },
+   { "EYE", {} }, { "HAI", {} }, { "SKN", {} }, { "OLN", {} }, { "OLS", {} }, { "OLY", {} },
+   { "SOC", category::ssn }, { "POB", category::immigration }, { "CTZ", category::immigration },
+   { "ARN", category::immigration }, { "MNU", category::immigration }, { "PHN", category::contact },
+   { "FBI", {} }, { "SID", {} }, { "LIC", {} }, { "LIS", {} }, { "LIY", {} }, { "LIT", {} },
+   { "VIN", {} }, { "VMA", {} }, { "VYR", {} }, { "IMQ", {} }, { "RSN", {} }, { "PUR", {} },
+   { "ATN", {} }, { "OFF", {} }, { "CUS", {} }, { "MIS", {} },
+} };
+
+[[nodiscard]] bool is_prefix_shaped(std::string_view tag) noexcept
+{
+   if (tag.size() != 3) {
+      return false;
+   }
+   for (const char c : tag) {
+      if (c < 'A' || c > 'Z') {
+         return false;
+      }
+   }
+   return true;
+}
+
+}  // namespace
+
+TEST_CASE("the Nlets text dictionary is enumerable and says what it is")
+{
+   CHECK(text_dictionary.format == "nlets-text");
+   std::size_t visited = 0;
+   for (const veil::field_entry& e : text_dictionary) {
+      CAPTURE(e.tag);
+      ++visited;
+      CHECK(text_dictionary.find(e.tag) == &e);
+   }
+   CHECK(visited == text_dictionary.size());
+   CHECK(visited >= required_prefixes.size());
+}
+
+TEST_CASE("dictionary tags are unique three-letter prefixes with a name and a description")
+{
+   std::set<std::string_view> tags;
+   for (const veil::field_entry& e : text_dictionary) {
+      CAPTURE(e.tag);
+      CHECK(tags.insert(e.tag).second);
+      CHECK(is_prefix_shaped(e.tag));
+      CHECK_FALSE(e.name.empty());
+      CHECK_FALSE(e.description.empty());
+      // A value-dependent entry says in words when it applies, and has a category to apply.
+      CHECK(e.condition.empty() == (e.sensitive_when == nullptr));
+      if (e.sensitive_when != nullptr) {
+         CHECK(e.sensitivity.has_value());
+      }
+   }
+}
+
+TEST_CASE("every required prefix is present with its category")
+{
+   for (const expected_category& expected : required_prefixes) {
+      CAPTURE(expected.tag);
+      const veil::field_entry* e = text_dictionary.find(expected.tag);
+      REQUIRE(e != nullptr);
+      CHECK(e->sensitivity == expected.sensitivity);
+   }
+   CHECK(text_dictionary.find("XYZ") == nullptr);
+   CHECK(text_dictionary.find("") == nullptr);
+}
+
+TEST_CASE("fields of a fixed category are sensitive whatever their value")
+{
+   for (const std::string_view tag : { "SOC", "POB", "CTZ", "ARN", "PHN" }) {
+      CAPTURE(tag);
+      const veil::field_entry* e = text_dictionary.find(tag);
+      REQUIRE(e != nullptr);
+      CHECK_FALSE(static_cast<bool>(e->sensitive_when));
+      CHECK(e->sensitive_for("ZZ"));
+      CHECK(e->sensitive_for(""));
+   }
+   const veil::field_entry* name = text_dictionary.find("NAM");
+   REQUIRE(name != nullptr);
+   CHECK_FALSE(name->sensitive_for("DOE,JO"));
+}
+
+TEST_CASE("MNU is immigration data only for alien, admission and passport numbers")
+{
+   const veil::field_entry* mnu = text_dictionary.find("MNU");
+   REQUIRE(mnu != nullptr);
+   CHECK(mnu->sensitivity == category::immigration);
+   CHECK_FALSE(mnu->condition.empty());
+   for (const std::string_view value : { "AR-012345678", "AN-12345", "PP-X1234567", "AR", " AR-1" }) {
+      CAPTURE(value);
+      CHECK(mnu->sensitive_for(value));
+   }
+   for (const std::string_view value : { "SY-000111", "MP-123", "OA-1", "A", "", "XAR-1" }) {
+      CAPTURE(value);
+      CHECK_FALSE(mnu->sensitive_for(value));
+   }
+}
