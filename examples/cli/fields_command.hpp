@@ -46,23 +46,27 @@ enum class listing_style { text, json, markdown };
                    (l.takes_continuation ? "yes" : "no") + " |\n";
          }
          return out;
-      case listing_style::json:
-         for (const field_entry& e : dictionary) {
+      case listing_style::json: {
+         // Members every entry shares; the caller appends the rest and the closing brace.
+         const auto open_entry = [&out, &dictionary](std::string_view kind, std::string_view tag) {
             out += out.empty() ? "{" : ",{";
             detail::append_json_member(out, "format", dictionary.format);
             out += ',';
-            detail::append_json_member(out, "kind", "field");
+            detail::append_json_member(out, "kind", kind);
             out += ',';
-            detail::append_json_member(out, "tag", e.tag);
-            out += ',';
-            detail::append_json_member(out, "name", e.name);
+            detail::append_json_member(out, "tag", tag);
             out += ",\"category\":";
+         };
+         for (const field_entry& e : dictionary) {
+            open_entry("field", e.tag);
             if (e.sensitivity) {
                detail::append_json_string(out, name_of(*e.sensitivity));
             }
             else {
                out += "null";
             }
+            out += ',';
+            detail::append_json_member(out, "name", e.name);
             out += ',';
             detail::append_json_member(out, "description", e.description);
             if (!e.condition.empty()) {
@@ -72,17 +76,12 @@ enum class listing_style { text, json, markdown };
             out += '}';
          }
          for (const nlets::label_rule& l : nlets::builtin_labels) {
-            out += ",{";
-            detail::append_json_member(out, "format", dictionary.format);
-            out += ',';
-            detail::append_json_member(out, "kind", "label");
-            out += ',';
-            detail::append_json_member(out, "tag", l.tag);
-            out += ',';
-            detail::append_json_member(out, "category", name_of(*l.sensitivity));
+            open_entry("label", l.tag);
+            detail::append_json_string(out, name_of(*l.sensitivity));
             out += l.takes_continuation ? ",\"continuation\":true}" : ",\"continuation\":false}";
          }
          return out;
+      }
       case listing_style::text:
          break;
    }
