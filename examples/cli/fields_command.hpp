@@ -48,9 +48,9 @@ enum class listing_style { text, json, markdown };
          return out;
       case listing_style::json: {
          // Members every entry shares; the caller appends the rest and the closing brace.
-         const auto open_entry = [&out, &dictionary](std::string_view kind, std::string_view tag) {
+         const auto open_entry = [&out](std::string_view kind, std::string_view tag) {
             out += out.empty() ? "{" : ",{";
-            detail::append_json_member(out, "format", dictionary.format);
+            detail::append_json_member(out, "format", nlets::text_dictionary.format);
             out += ',';
             detail::append_json_member(out, "kind", kind);
             out += ',';

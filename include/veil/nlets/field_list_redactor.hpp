@@ -4,7 +4,13 @@
 // after it, and a dropped last field takes the '.' before it instead. That separator is
 // only known to be needed once the next field is decided, so it waits in `pending_`
 // together with the control characters that followed it.
+//
+// Control characters are kept even when the fields around them go, so dropping joins
+// runs of them: into the run at the start of the body, or onto the value before a
+// dropped last field. A join that would make the output break the limits it was read
+// with is rejected, so that every output reads back under the same limits.
 
+#include <veil/detail/bytes.hpp>
 #include <veil/field_dictionary.hpp>
 #include <veil/redaction_output.hpp>
 #include <veil/redaction_plan.hpp>
@@ -20,19 +26,23 @@ template <std::size_t PlanSize>
 class field_list_redactor
 {
 public:
-   field_list_redactor(const redaction_plan<field_entry, PlanSize>& plan, std::size_t max_pending) noexcept
-      : plan_(plan), max_pending_(max_pending)
+   field_list_redactor(const redaction_plan<field_entry, PlanSize>& plan, std::size_t max_run) noexcept
+      : plan_(plan), max_run_(max_run)
    {}
 
    // A run of control characters between fields (or after the last one).
    void on_gap(std::string_view bytes, std::size_t offset, redaction_output& out)
    {
       if (!separator_pending_) {
+         extend_run(bytes.size(), offset);
          out.emit(bytes);
          return;
       }
-      if (pending_.size() + bytes.size() > max_pending_) {
-         throw rejected_input(offset, "too many control characters between fields");
+      if (pending_.size() + bytes.size() > max_run_) {
+         throw rejected_input(offset, too_many_controls);
+      }
+      if (pending_.size() == 1) {
+         pending_controls_offset_ = offset;
       }
       pending_ += bytes;
    }
@@ -40,23 +50,15 @@ public:
    // `field` is "PFX/value" as in the input, starting at byte `offset` of the message.
    void on_field(std::string_view field, std::size_t offset, redaction_output& out)
    {
-      const std::string_view prefix = field.substr(0, 3);
-      const std::string_view value = field.substr(4);
-      const field_entry* entry = plan_.find(prefix);
-      if (entry == nullptr || !entry->sensitive_for(value)) {
-         release_pending(out);
-         out.emit(field);
-         return;
+      // Control characters that end a value (a line break before the next '.' or at the
+      // end of the message) are layout, not data: they stay when the field is dropped,
+      // and the audit does not count them as part of the field.
+      std::size_t end = field.size();
+      while (end > 4 && detail::is_control(field[end - 1])) {
+         --end;
       }
-      out.record(prefix, *entry->sensitivity, offset, field.size());
-      if (out.applied_action() == action::mask) {
-         release_pending(out);
-         out.emit(field.substr(0, 4));
-         out.emit_masked(value);
-         return;
-      }
-      dropped_ = true;
-      dropped_unterminated_ = true;
+      decide(field.substr(0, end), offset, out);
+      on_gap(field.substr(end), offset + end, out);
    }
 
    // The '.' after a field.
@@ -74,6 +76,7 @@ public:
    {
       if (dropped_unterminated_ && separator_pending_) {
          pending_.erase(0, 1);  // the last field went, so the '.' before it goes too
+         extend_run(pending_.size(), pending_controls_offset_);
       }
       out.emit(pending_);
       pending_.clear();
@@ -81,6 +84,31 @@ public:
    }
 
 private:
+   static constexpr const char* too_many_controls = "too many control characters between fields";
+
+   void decide(std::string_view field, std::size_t offset, redaction_output& out)
+   {
+      const std::string_view prefix = field.substr(0, 3);
+      const std::string_view value = field.substr(4);
+      const field_entry* entry = plan_.find(prefix);
+      if (entry == nullptr || !entry->sensitive_for(value)) {
+         release_pending(out);
+         out.emit(field);
+         run_ = value.size();
+         return;
+      }
+      out.record(prefix, *entry->sensitivity, offset, field.size());
+      if (out.applied_action() == action::mask) {
+         release_pending(out);
+         out.emit(field.substr(0, 4));
+         out.emit_masked(value);
+         run_ = value.size();
+         return;
+      }
+      dropped_ = true;
+      dropped_unterminated_ = true;
+   }
+
    void release_pending(redaction_output& out)
    {
       out.emit(pending_);
@@ -90,9 +118,21 @@ private:
       dropped_unterminated_ = false;
    }
 
+   // `length` more control bytes join the unit the output ends in.
+   void extend_run(std::size_t length, std::size_t offset)
+   {
+      run_ += length;
+      if (run_ > max_run_) {
+         throw rejected_input(offset, too_many_controls);
+      }
+   }
+
    const redaction_plan<field_entry, PlanSize>& plan_;
-   std::size_t max_pending_;
+   std::size_t max_run_;  // the reader's limit on a field value and on a run of control characters
    std::string pending_;
+   std::size_t pending_controls_offset_ = 0;  // where the control characters in pending_ start
+   std::size_t run_ = 0;  // bytes of the last value written, or of the run of control
+                          // characters that starts the body, as the reader counts them
    bool separator_pending_ = false;     // pending_ starts with the '.' after the last kept field
    bool dropped_ = false;               // the most recent field was dropped
    bool dropped_unterminated_ = false;  // ... and no '.' has followed it yet

@@ -167,6 +167,13 @@ private:
       if (best.rule == nullptr) {
          return false;
       }
+      // Sensitive tokens before the label are fields of their own: the drop action
+      // removes them with the line, the mask action keeps the words around them.
+      find_tokens(content.substr(0, best.at));
+      (void)redact_tokens_into_line(content.substr(0, best.at), offset, out);
+      if (out.applied_action() == action::mask) {
+         out.emit(line_);
+      }
       const std::size_t index =
          out.record(best.rule->tag, *best.rule->sensitivity, offset + best.at, content.size() - best.at);
       if (out.applied_action() == action::mask) {
@@ -174,7 +181,7 @@ private:
          while (value_start < content.size() && detail::is_blank(content[value_start])) {
             ++value_start;
          }
-         out.emit(content.substr(0, value_start));
+         out.emit(content.substr(best.at, value_start - best.at));
          out.emit_masked(content.substr(value_start));
          out.emit(terminator);
       }
@@ -224,6 +231,23 @@ private:
          out.emit(terminator);
          return;
       }
+      if (const std::optional<std::size_t> open_address = redact_tokens_into_line(content, offset, out)) {
+         continuation_ = continuation{ internal::indentation(content), *open_address };
+      }
+      // A line that held nothing but dropped tokens goes with its terminator.
+      if (out.applied_action() == action::drop && internal::is_blank_line(line_)) {
+         return;
+      }
+      out.emit(line_);
+      out.emit(terminator);
+   }
+
+   // Puts `content` into line_ with the sensitive ones of tokens_ (found in `content`)
+   // dropped or masked, and records them. Returns the audit entry of an address token
+   // that ends the content, whose value may go on in the lines below.
+   std::optional<std::size_t> redact_tokens_into_line(std::string_view content, std::size_t offset,
+                                                      redaction_output& out)
+   {
       line_.clear();
       std::size_t cursor = 0;
       std::optional<std::size_t> open_address;  // audit entry of an address token that ends the line
@@ -246,11 +270,19 @@ private:
          }
          std::size_t from = t.start;
          std::size_t to = t.value_end;
+         // Nothing but blanks after it: no token follows this one directly.
+         const bool ends_list =
+            to == content.size() || detail::is_blank(content[to]) || detail::is_control(content[to]);
          if (to < content.size() && content[to] == '.') {
             ++to;  // a dot-separated token takes the '.' after it ...
          }
-         else if (from > 0 && content[from - 1] == '.') {
+         else if (ends_list && from > 0 && content[from - 1] == '.') {
             --from;  // ... or, as the last of its list, the '.' before it
+            if (from < cursor && line_.ends_with('.')) {
+               // That '.' went with the dropped token before this one, so a run of
+               // dropped tokens ends the list: the '.' before the run goes instead.
+               line_.pop_back();
+            }
          }
          else if (from > internal::indentation(content)) {
             while (from > 0 && detail::is_blank(content[from - 1])) {
@@ -267,15 +299,7 @@ private:
          cursor = to;
       }
       line_.append(content.substr(cursor));
-      if (open_address) {
-         continuation_ = continuation{ internal::indentation(content), *open_address };
-      }
-      // A line that held nothing but dropped tokens goes with its terminator.
-      if (out.applied_action() == action::drop && internal::is_blank_line(line_)) {
-         return;
-      }
-      out.emit(line_);
-      out.emit(terminator);
+      return open_address;
    }
 
    [[nodiscard]] bool is_sensitive(const internal::token& t, std::string_view content) const noexcept

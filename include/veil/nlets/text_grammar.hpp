@@ -17,6 +17,7 @@
 
 #include <tao/pegtl.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 
@@ -93,7 +94,7 @@ struct bounded_run
          if (available < want) {
             return consume(in, scanned);  // end of input
          }
-         want = want > limit ? limit + 2 : want * 2;
+         want = std::min(want * 2, limit + 2);  // limit + 1 bytes tell "too long" from "just fits"
       }
    }
 

@@ -14,7 +14,7 @@ namespace veil::nlets {
 struct text_limits
 {
    std::size_t max_message_size = std::size_t{ 8 } << 20;
-   std::size_t max_field_size = std::size_t{ 64 } << 10;  // one PFX/value field, or a run of control characters
+   std::size_t max_field_size = std::size_t{ 64 } << 10;  // one field's value, or a run of control characters
    std::size_t max_line_size = std::size_t{ 64 } << 10;   // one line of a free-text body
    std::size_t max_destinations = 16;
 };

@@ -27,6 +27,7 @@
 
 #include <tao/pegtl.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -149,6 +150,20 @@ private:
    std::size_t delivered_ = 0;
 };
 
+// A message already in memory, as a chunk source.
+struct memory_source
+{
+   std::string_view rest;
+
+   std::size_t operator()(char* buffer, std::size_t capacity) noexcept
+   {
+      const std::size_t n = std::min(capacity, rest.size());
+      std::copy_n(rest.data(), n, buffer);
+      rest.remove_prefix(n);
+      return n;
+   }
+};
+
 }  // namespace internal
 
 template <mask_policy Mask = runtime_mask>
@@ -190,13 +205,14 @@ public:
    // as it was. `input_name` is copied into the audit record.
    audit_record redact(std::string_view message, std::string& out, std::string_view input_name = {}) const
    {
+      if (message.size() > options_.limits.max_message_size) {
+         // Read it as redact_stream() does, so that both entry points name the same first
+         // problem (a field or line limit crossed before the size limit is reported where
+         // it is). A message this long is always rejected, so nothing reaches `out`.
+         return redact_stream(internal::memory_source{ message }, [](std::string_view) {}, input_name);
+      }
       const std::size_t rollback = out.size();
       audit_record audit = new_record(input_name);
-      if (message.size() > options_.limits.max_message_size) {
-         reject(audit, rejected_input(options_.limits.max_message_size,
-                                      "message longer than " + std::to_string(options_.limits.max_message_size) + " bytes"));
-         return audit;
-      }
       auto append = [&out](std::string_view bytes) { out.append(bytes); };
       tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(message.data(), message.size(), "");
       run(in, append, audit);
