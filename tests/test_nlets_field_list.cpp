@@ -183,3 +183,34 @@ TEST_CASE("nlets text fields: a compile-time mask redacts exactly as the same ma
    CHECK(veil::to_json_line(audit) == veil::to_json_line(from_runtime.audit));
    CHECK(from_static == std::string(query_header) + "NAM/A.PHN/D.MNU/SY-2");
 }
+
+TEST_CASE("nlets text fields: a sensitive token inside a kept value is redacted too")
+{
+   // Fields separated by line breaks instead of '.' read as one value; a remark may
+   // quote another field. Either way the token is found and goes as in free text.
+   check_drops({
+      { "NAM/A\r\nPOB/ZZ\r\nSEX/F", immigration, "NAM/A\r\n\r\nSEX/F" },
+      { "NAM/A\nPOB/ZZ", immigration, "NAM/A\n" },
+      { "NAM/A.MIS/SEE POB/MX.SEX/F", immigration, "NAM/A.MIS/SEE.SEX/F" },
+      { "MIS/pob/mx.SEX/F", immigration, "MIS/.SEX/F" },
+      { "NAM/A\nSOC/123456789.SEX/F", ssn, "NAM/A\n.SEX/F" },
+      // tokens the mask does not name stay
+      { "NAM/A\nSEX/F", immigration, "NAM/A\nSEX/F" },
+   });
+   veil_test::check_bodies(query_header, { { "NAM/A\nPOB/ZZ.SEX/F", immigration, "NAM/A\nPOB/**.SEX/F" } },
+                           action::mask);
+   const veil_test::redaction r = redact_body(query_header, "NAM/A\nPOB/ZZ.SEX/F", immigration);
+   REQUIRE(r.audit.fields.size() == 1);
+   CHECK(r.audit.fields[0].tag == "POB");
+   CHECK(r.audit.fields[0].offset == query_header.size() + 6);
+   CHECK(r.audit.fields[0].length == 6);
+}
+
+TEST_CASE("nlets text fields: MNU type prefixes are read in any case")
+{
+   check_drops({
+      { "NAM/A.MNU/ar-012345678.SEX/F", immigration, "NAM/A.SEX/F" },
+      { "NAM/A.MNU/Pp-1.SEX/F", immigration, "NAM/A.SEX/F" },
+      { "NAM/A.MNU/sy-1.SEX/F", immigration, "NAM/A.MNU/sy-1.SEX/F" },
+   });
+}

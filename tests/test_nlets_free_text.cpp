@@ -169,6 +169,9 @@ TEST_CASE("nlets text free text: a token goes with the run of blanks before it")
       // a value runs to the next known token, so unknown "XYZ/" text goes with it
       { "ADR/1 MAIN ST APT/4  SEX/F\n", address, "SEX/F\n" },
       { "SEX/F  MNU/AR-1  MNU/SY-2\n", immigration, "SEX/F  MNU/SY-2\n" },
+      // prefixes are read in any case: unknown is not safe
+      { "NAM/DOE  pob/mx  sex/f\n", immigration, "NAM/DOE  sex/f\n" },
+      { "NAM/DOE  Mnu/ar-1\n", immigration, "NAM/DOE\n" },
    });
    check_cases({ { "NAM/DOE  POB/MX  SEX/F\n", immigration, "NAM/DOE  POB/**  SEX/F\n" } }, action::mask);
 }

@@ -12,6 +12,7 @@
 
 #include <veil/detail/bytes.hpp>
 #include <veil/field_dictionary.hpp>
+#include <veil/nlets/token_redactor.hpp>
 #include <veil/redaction_output.hpp>
 #include <veil/redaction_plan.hpp>
 #include <veil/rejection.hpp>
@@ -22,12 +23,13 @@
 
 namespace veil::nlets {
 
-template <std::size_t PlanSize>
+template <std::size_t DictionarySize>
 class field_list_redactor
 {
 public:
-   field_list_redactor(const redaction_plan<field_entry, PlanSize>& plan, std::size_t max_run) noexcept
-      : plan_(plan), max_run_(max_run)
+   field_list_redactor(const field_dictionary<DictionarySize>& dictionary,
+                       const redaction_plan<field_entry, DictionarySize>& plan, std::size_t max_run) noexcept
+      : plan_(plan), embedded_(dictionary, plan), max_run_(max_run)
    {}
 
    // A run of control characters between fields (or after the last one).
@@ -93,6 +95,15 @@ private:
       const field_entry* entry = plan_.find(prefix);
       if (entry == nullptr || !entry->sensitive_for(value)) {
          release_pending(out);
+         if (embedded_.scan(value)) {
+            // A field the mask keeps may still hold a sensitive "PFX/value": fields
+            // separated by line breaks instead of '.', or a remark quoting a field.
+            (void)embedded_.redact(value, offset + 4, out);
+            out.emit(field.substr(0, 4));
+            out.emit(embedded_.result());
+            run_ = embedded_.result().size();
+            return;
+         }
          out.emit(field);
          run_ = value.size();
          return;
@@ -127,7 +138,8 @@ private:
       }
    }
 
-   const redaction_plan<field_entry, PlanSize>& plan_;
+   const redaction_plan<field_entry, DictionarySize>& plan_;
+   token_redactor<DictionarySize> embedded_;
    std::size_t max_run_;  // the reader's limit on a field value and on a run of control characters
    std::string pending_;
    std::size_t pending_controls_offset_ = 0;  // where the control characters in pending_ start

@@ -13,6 +13,7 @@
 #include <veil/detail/masking.hpp>
 #include <veil/field_dictionary.hpp>
 #include <veil/nlets/text_labels.hpp>
+#include <veil/nlets/token_redactor.hpp>
 #include <veil/redaction_output.hpp>
 #include <veil/redaction_plan.hpp>
 
@@ -41,15 +42,6 @@ struct line_split
       n = (line.size() >= 2 && line[line.size() - 2] == '\r') ? 2 : 1;
    }
    return { line.substr(0, line.size() - n), line.substr(line.size() - n) };
-}
-
-[[nodiscard]] constexpr std::size_t indentation(std::string_view s) noexcept
-{
-   std::size_t i = 0;
-   while (i < s.size() && detail::is_blank(s[i])) {
-      ++i;
-   }
-   return i;
 }
 
 [[nodiscard]] constexpr bool is_blank_line(std::string_view s) noexcept
@@ -83,13 +75,6 @@ struct line_split
    return std::string_view::npos;
 }
 
-struct token
-{
-   std::size_t start;      // of the prefix
-   std::size_t value_end;  // one past the value, trailing blanks and '.' excluded
-   const field_entry* entry;
-};
-
 }  // namespace internal
 
 template <std::size_t DictionarySize, std::size_t LabelCapacity>
@@ -100,7 +85,7 @@ public:
                       const redaction_plan<field_entry, DictionarySize>& token_plan,
                       const redaction_plan<label_rule, LabelCapacity>& label_plan,
                       std::span<const label_rule> extra_labels) noexcept
-      : dictionary_(dictionary), token_plan_(token_plan), label_plan_(label_plan), extra_labels_(extra_labels)
+      : tokens_(dictionary, token_plan), label_plan_(label_plan), extra_labels_(extra_labels)
    {}
 
    // `line` includes its terminator; `offset` is where it starts in the message.
@@ -169,10 +154,11 @@ private:
       }
       // Sensitive tokens before the label are fields of their own: the drop action
       // removes them with the line, the mask action keeps the words around them.
-      find_tokens(content.substr(0, best.at));
-      (void)redact_tokens_into_line(content.substr(0, best.at), offset, out);
+      const std::string_view before_label = content.substr(0, best.at);
+      (void)tokens_.scan(before_label);
+      (void)tokens_.redact(before_label, offset, out);
       if (out.applied_action() == action::mask) {
-         out.emit(line_);
+         out.emit(tokens_.result());
       }
       const std::size_t index =
          out.record(best.rule->tag, *best.rule->sensitivity, offset + best.at, content.size() - best.at);
@@ -191,141 +177,29 @@ private:
       return true;
    }
 
-   void find_tokens(std::string_view content)
-   {
-      tokens_.clear();
-      for (std::size_t i = 0; i + 4 <= content.size(); ++i) {
-         if (content[i + 3] != '/' || (i != 0 && detail::is_alnum(content[i - 1])) ||
-             !detail::is_upper_or_digit(content[i]) || !detail::is_upper_or_digit(content[i + 1]) ||
-             !detail::is_upper_or_digit(content[i + 2])) {
-            continue;
-         }
-         if (const field_entry* entry = dictionary_.find(content.substr(i, 3))) {
-            tokens_.push_back({ i, content.size(), entry });
-            i += 3;
-         }
-      }
-      for (std::size_t t = 0; t < tokens_.size(); ++t) {
-         std::size_t end = t + 1 < tokens_.size() ? tokens_[t + 1].start : content.size();
-         const std::size_t value_start = tokens_[t].start + 4;
-         while (end > value_start && (detail::is_blank(content[end - 1]) || detail::is_control(content[end - 1]))) {
-            --end;
-         }
-         if (end > value_start && content[end - 1] == '.') {
-            --end;
-         }
-         tokens_[t].value_end = end;
-      }
-   }
-
    void redact_tokens(std::string_view content, std::string_view terminator, std::size_t offset,
                       redaction_output& out)
    {
-      find_tokens(content);
-      bool any = false;
-      for (const internal::token& t : tokens_) {
-         any = any || is_sensitive(t, content);
-      }
-      if (!any) {
+      if (!tokens_.scan(content)) {
          out.emit(content);
          out.emit(terminator);
          return;
       }
-      if (const std::optional<std::size_t> open_address = redact_tokens_into_line(content, offset, out)) {
+      if (const std::optional<std::size_t> open_address = tokens_.redact(content, offset, out)) {
          continuation_ = continuation{ internal::indentation(content), *open_address };
       }
       // A line that held nothing but dropped tokens goes with its terminator.
-      if (out.applied_action() == action::drop && internal::is_blank_line(line_)) {
+      if (out.applied_action() == action::drop && internal::is_blank_line(tokens_.result())) {
          return;
       }
-      out.emit(line_);
+      out.emit(tokens_.result());
       out.emit(terminator);
    }
 
-   // Puts `content` into line_ with the sensitive ones of tokens_ (found in `content`)
-   // dropped or masked, and records them. Returns the audit entry of an address token
-   // that ends the content, whose value may go on in the lines below.
-   std::optional<std::size_t> redact_tokens_into_line(std::string_view content, std::size_t offset,
-                                                      redaction_output& out)
-   {
-      line_.clear();
-      std::size_t cursor = 0;
-      std::optional<std::size_t> open_address;  // audit entry of an address token that ends the line
-      for (const internal::token& t : tokens_) {
-         open_address.reset();
-         if (!is_sensitive(t, content)) {
-            continue;
-         }
-         const std::size_t index =
-            out.record(t.entry->tag, *t.entry->sensitivity, offset + t.start, t.value_end - t.start);
-         if (*t.entry->sensitivity == category::address && t.value_end == trimmed_size(content)) {
-            open_address = index;
-         }
-         if (out.applied_action() == action::mask) {
-            line_.append(content.substr(cursor, t.start + 4 - cursor));
-            detail::masked_pieces(content.substr(t.start + 4, t.value_end - t.start - 4),
-                                  [this](std::string_view piece) { line_.append(piece); });
-            cursor = t.value_end;
-            continue;
-         }
-         std::size_t from = t.start;
-         std::size_t to = t.value_end;
-         // Nothing but blanks after it: no token follows this one directly.
-         const bool ends_list =
-            to == content.size() || detail::is_blank(content[to]) || detail::is_control(content[to]);
-         if (to < content.size() && content[to] == '.') {
-            ++to;  // a dot-separated token takes the '.' after it ...
-         }
-         else if (ends_list && from > 0 && content[from - 1] == '.') {
-            --from;  // ... or, as the last of its list, the '.' before it
-            if (from < cursor && line_.ends_with('.')) {
-               // That '.' went with the dropped token before this one, so a run of
-               // dropped tokens ends the list: the '.' before the run goes instead.
-               line_.pop_back();
-            }
-         }
-         else if (from > internal::indentation(content)) {
-            while (from > 0 && detail::is_blank(content[from - 1])) {
-               --from;  // a token in a column layout takes the blanks before it
-            }
-         }
-         else {
-            while (to < content.size() && detail::is_blank(content[to])) {
-               ++to;  // ... and the first token of a line the blanks after it
-            }
-         }
-         from = std::max(from, cursor);
-         line_.append(content.substr(cursor, from - cursor));
-         cursor = to;
-      }
-      line_.append(content.substr(cursor));
-      return open_address;
-   }
-
-   [[nodiscard]] bool is_sensitive(const internal::token& t, std::string_view content) const noexcept
-   {
-      const field_entry* planned = token_plan_.find(t.entry->tag);
-      return planned != nullptr &&
-             planned->sensitive_for(content.substr(t.start + 4, t.value_end - t.start - 4));
-   }
-
-   [[nodiscard]] static std::size_t trimmed_size(std::string_view content) noexcept
-   {
-      std::size_t end = content.size();
-      while (end > 0 && (detail::is_blank(content[end - 1]) || detail::is_control(content[end - 1]) ||
-                         content[end - 1] == '.')) {
-         --end;
-      }
-      return end;
-   }
-
-   const field_dictionary<DictionarySize>& dictionary_;
-   const redaction_plan<field_entry, DictionarySize>& token_plan_;
+   token_redactor<DictionarySize> tokens_;
    const redaction_plan<label_rule, LabelCapacity>& label_plan_;
    std::span<const label_rule> extra_labels_;
    std::optional<continuation> continuation_;
-   std::vector<internal::token> tokens_;  // reused from line to line
-   std::string line_;                     // the redacted line, reused
 };
 
 }  // namespace veil::nlets

@@ -5,6 +5,7 @@
 // a telephone number, and a miscellaneous number (MNU) is immigration data when its
 // NCIC type prefix says alien registration (AR), admission (AN) or passport (PP).
 
+#include <veil/detail/bytes.hpp>
 #include <veil/field_dictionary.hpp>
 
 #include <string_view>
@@ -18,8 +19,13 @@ namespace veil::nlets {
    while (i < mnu_value.size() && static_cast<unsigned char>(mnu_value[i]) <= ' ') {
       ++i;
    }
-   const std::string_view type = mnu_value.substr(i, 2);
-   return type == "AR" || type == "AN" || type == "PP";
+   if (mnu_value.size() < i + 2) {
+      return false;
+   }
+   // Case is ignored: unknown is not safe, and a lower-case type is still a type.
+   const char a = detail::to_upper(mnu_value[i]);
+   const char b = detail::to_upper(mnu_value[i + 1]);
+   return (a == 'A' && (b == 'R' || b == 'N')) || (a == 'P' && b == 'P');
 }
 
 inline constexpr field_dictionary<36> text_dictionary{

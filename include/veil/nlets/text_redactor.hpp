@@ -68,7 +68,7 @@ public:
       : limits_(options.limits),
         audit_(audit),
         out_(sink, audit, options.action),
-        fields_(plans.fields, options.limits.max_field_size),
+        fields_(text_dictionary, plans.fields, options.limits.max_field_size),
         lines_(text_dictionary, plans.fields, plans.labels, extra_labels)
    {}
 

@@ -1,0 +1,171 @@
+#pragma once
+// "PFX/value" tokens wherever text is not a rigid field list: inside free-text lines,
+// and inside the values of query fields (a field list broken by line breaks instead of
+// '.', or a remark that quotes another field). A token starts at a word start with a
+// prefix of the field dictionary, in any case; its value runs to the next such token or
+// the end of the text, so an unexpected layout redacts too much rather than too little.
+
+#include <veil/detail/bytes.hpp>
+#include <veil/detail/masking.hpp>
+#include <veil/field_dictionary.hpp>
+#include <veil/redaction_output.hpp>
+#include <veil/redaction_plan.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veil::nlets {
+
+namespace internal {
+
+[[nodiscard]] constexpr std::size_t indentation(std::string_view s) noexcept
+{
+   std::size_t i = 0;
+   while (i < s.size() && detail::is_blank(s[i])) {
+      ++i;
+   }
+   return i;
+}
+
+struct token
+{
+   std::size_t start;      // of the prefix
+   std::size_t value_end;  // one past the value, trailing blanks and '.' excluded
+   const field_entry* entry;
+};
+
+}  // namespace internal
+
+template <std::size_t DictionarySize>
+class token_redactor
+{
+public:
+   token_redactor(const field_dictionary<DictionarySize>& dictionary,
+                  const redaction_plan<field_entry, DictionarySize>& plan) noexcept
+      : dictionary_(dictionary), plan_(plan)
+   {}
+
+   // Finds the tokens of `text`; true when one of them is sensitive under the plan.
+   bool scan(std::string_view text)
+   {
+      find_tokens(text);
+      return std::any_of(tokens_.begin(), tokens_.end(),
+                         [&](const internal::token& t) { return is_sensitive(t, text); });
+   }
+
+   // After scan(text): puts `text` into result() with its sensitive tokens dropped or
+   // masked, and records them (`offset` is where `text` starts in the message). Returns
+   // the audit entry of an address token that ends the text, whose value may go on in
+   // indented lines below.
+   std::optional<std::size_t> redact(std::string_view text, std::size_t offset, redaction_output& out)
+   {
+      result_.clear();
+      std::size_t cursor = 0;
+      std::optional<std::size_t> open_address;
+      for (const internal::token& t : tokens_) {
+         open_address.reset();
+         if (!is_sensitive(t, text)) {
+            continue;
+         }
+         const std::size_t index =
+            out.record(t.entry->tag, *t.entry->sensitivity, offset + t.start, t.value_end - t.start);
+         if (*t.entry->sensitivity == category::address && t.value_end == trimmed_size(text)) {
+            open_address = index;
+         }
+         if (out.applied_action() == action::mask) {
+            result_.append(text.substr(cursor, t.start + 4 - cursor));
+            detail::masked_pieces(text.substr(t.start + 4, t.value_end - t.start - 4),
+                                  [this](std::string_view piece) { result_.append(piece); });
+            cursor = t.value_end;
+            continue;
+         }
+         std::size_t from = t.start;
+         std::size_t to = t.value_end;
+         // Nothing but blanks after it: no token follows this one directly.
+         const bool ends_list = to == text.size() || detail::is_blank(text[to]) || detail::is_control(text[to]);
+         if (to < text.size() && text[to] == '.') {
+            ++to;  // a dot-separated token takes the '.' after it ...
+         }
+         else if (ends_list && from > 0 && text[from - 1] == '.') {
+            --from;  // ... or, as the last of its list, the '.' before it
+            if (from < cursor && result_.ends_with('.')) {
+               // That '.' went with the dropped token before this one, so a run of
+               // dropped tokens ends the list: the '.' before the run goes instead.
+               result_.pop_back();
+            }
+         }
+         else if (from > internal::indentation(text)) {
+            while (from > 0 && detail::is_blank(text[from - 1])) {
+               --from;  // a token in a column layout takes the blanks before it
+            }
+         }
+         else {
+            while (to < text.size() && detail::is_blank(text[to])) {
+               ++to;  // ... and the first token of a line the blanks after it
+            }
+         }
+         from = std::max(from, cursor);
+         result_.append(text.substr(cursor, from - cursor));
+         cursor = to;
+      }
+      result_.append(text.substr(cursor));
+      return open_address;
+   }
+
+   [[nodiscard]] const std::string& result() const noexcept { return result_; }
+
+private:
+   void find_tokens(std::string_view text)
+   {
+      tokens_.clear();
+      for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+         if (text[i + 3] != '/' || (i != 0 && detail::is_alnum(text[i - 1])) || !detail::is_alnum(text[i]) ||
+             !detail::is_alnum(text[i + 1]) || !detail::is_alnum(text[i + 2])) {
+            continue;
+         }
+         const char prefix[3] = { detail::to_upper(text[i]), detail::to_upper(text[i + 1]),
+                                  detail::to_upper(text[i + 2]) };
+         if (const field_entry* entry = dictionary_.find(std::string_view(prefix, 3))) {
+            tokens_.push_back({ i, text.size(), entry });
+            i += 3;
+         }
+      }
+      for (std::size_t t = 0; t < tokens_.size(); ++t) {
+         std::size_t end = t + 1 < tokens_.size() ? tokens_[t + 1].start : text.size();
+         const std::size_t value_start = tokens_[t].start + 4;
+         while (end > value_start && (detail::is_blank(text[end - 1]) || detail::is_control(text[end - 1]))) {
+            --end;
+         }
+         if (end > value_start && text[end - 1] == '.') {
+            --end;
+         }
+         tokens_[t].value_end = end;
+      }
+   }
+
+   [[nodiscard]] bool is_sensitive(const internal::token& t, std::string_view text) const noexcept
+   {
+      const field_entry* planned = plan_.find(t.entry->tag);
+      return planned != nullptr && planned->sensitive_for(text.substr(t.start + 4, t.value_end - t.start - 4));
+   }
+
+   [[nodiscard]] static std::size_t trimmed_size(std::string_view text) noexcept
+   {
+      std::size_t end = text.size();
+      while (end > 0 && (detail::is_blank(text[end - 1]) || detail::is_control(text[end - 1]) || text[end - 1] == '.')) {
+         --end;
+      }
+      return end;
+   }
+
+   const field_dictionary<DictionarySize>& dictionary_;
+   const redaction_plan<field_entry, DictionarySize>& plan_;
+   std::vector<internal::token> tokens_;  // reused from text to text
+   std::string result_;                   // reused
+};
+
+}  // namespace veil::nlets
