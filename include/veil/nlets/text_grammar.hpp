@@ -198,7 +198,10 @@ template <> inline constexpr const char* error_message<end_of_message> = "unexpe
 // clang-format on
 
 // Turns every global parse failure into a rejected_input naming the offset. A failure
-// on a NUL byte or at the end of input says so, whatever rule was expected there.
+// at the end of the input says so. A rule of fixed length (an ORI, a time stamp) fails
+// where it starts; when the part that stands there holds a NUL byte, that is the better
+// reason, so the few bytes of the part are looked at before the rule's own message is
+// used.
 template <typename Rule>
 struct control : pegtl::normal<Rule>
 {
@@ -207,16 +210,32 @@ struct control : pegtl::normal<Rule>
    {
       static_assert(error_message<Rule> != nullptr, "every rule under must<> needs an error message");
       const std::size_t at = in.byte();
-      if (bytes_left(in) == 0) {
+      const std::size_t left = bytes_left(in);
+      if (left == 0) {
          throw rejected_input(at, std::string("message ends early: ") + error_message<Rule>);
       }
-      if (in.peek_char() == '\0') {
-         throw rejected_input(at, "NUL byte");
+      const char* part = in.current();
+      for (std::size_t i = 0; i < std::min(left, longest_header_part); ++i) {
+         if (part[i] == '\0') {
+            throw rejected_input(at + i, "NUL byte");
+         }
+         if (!is_part_byte(part[i])) {
+            break;
+         }
       }
       throw rejected_input(at, error_message<Rule>);
    }
 
 private:
+   // An ORI, a time stamp's pieces, a control field: none is longer than this.
+   static constexpr std::size_t longest_header_part = 12;
+
+   // Bytes that can stand inside one header part; anything else ends the part.
+   [[nodiscard]] static constexpr bool is_part_byte(char c) noexcept
+   {
+      return detail::is_alnum(c) || c == '*' || c == '-' || c == ':';
+   }
+
    template <typename ParseInput>
    [[nodiscard]] static std::size_t bytes_left(const ParseInput& in) noexcept
    {
