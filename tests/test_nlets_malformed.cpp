@@ -81,9 +81,10 @@ const std::string ends_early = "message ends early: ";
 
 TEST_CASE("nlets text malformed: no TXT marker")
 {
-   // "NAM" could be a control field, so the '.' and TXT are missed after it.
-   check_rejected("DQ.ORTEST001.WA.NAM/X.SEX/F", 19, missing_txt);
-   check_rejected("DQ.ORTEST001.WA.CTRL000001.NAM/X", 27, missing_txt);
+   // Reported where the marker (or the control field before it) was expected, also when
+   // what stands there could begin a control field.
+   check_rejected("DQ.ORTEST001.WA.NAM/X.SEX/F", 16, missing_txt);
+   check_rejected("DQ.ORTEST001.WA.CTRL000001.NAM/X", 16, missing_txt);
    check_rejected("DQ.ORTEST001.WA.CTRL0000012.TXT\nNAM/X", 16, missing_txt);
    check_rejected(std::string(response_header).replace(69, 3, "NAM/X"), 69,
                   "missing TXT marker after the time stamp lines");
@@ -111,7 +112,8 @@ TEST_CASE("nlets text malformed: a header cut short anywhere")
    check_rejected("DQ.ORTEST001.", 13, ends_early + bad_destination);
    check_rejected("DQ.ORTEST001.WA", 15, ends_early + "expected '.' after the destinations");
    check_rejected("DQ.ORTEST001.WA.", 16, ends_early + missing_txt);
-   check_rejected("DQ.ORTEST001.WA.TX", 18, ends_early + missing_txt);
+   // Cut inside a part: the part is reported where it starts.
+   check_rejected("DQ.ORTEST001.WA.TX", 16, missing_txt);
    check_rejected("DR.WAOLN0000\n10:15", 18, ends_early + "expected receive time stamp line 'hh:mm mm/dd/ccyy nnnnn'");
    check_rejected(response_header.substr(0, 36), 36,
                   ends_early + "expected send time stamp line 'hh:mm mm/dd/ccyy nnnnn ORI'");

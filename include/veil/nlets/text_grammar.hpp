@@ -36,7 +36,10 @@ struct dot : pegtl::one<'.'> {};
 struct after_destinations : dot {};
 struct txt : pegtl::string<'T', 'X', 'T'> {};
 struct control_field_text : pegtl::seq<pegtl::opt<pegtl::one<'*'>>, pegtl::rep_min_max<1, 10, pegtl::sor<pegtl::alnum, pegtl::one<'-'>>>> {};
-struct text_marker : pegtl::sor<pegtl::seq<txt, pegtl::not_at<dot>>, pegtl::seq<control_field_text, dot, txt>> {};
+// The trailing `failure` makes sor<> rewind its last real alternative too, so a missing
+// TXT is reported where the marker was expected, not inside a would-be control field.
+struct text_marker
+   : pegtl::sor<pegtl::seq<txt, pegtl::not_at<dot>>, pegtl::seq<control_field_text, dot, txt>, pegtl::failure> {};
 struct input_header_rest : pegtl::seq<pegtl::must<destination_list, after_destinations, text_marker>> {};
 
 struct line_end : pegtl::sor<pegtl::string<'\r', '\n'>, pegtl::one<'\n'>> {};
@@ -197,6 +200,7 @@ template <> inline constexpr const char* error_message<field_slash> = "field has
 template <> inline constexpr const char* error_message<end_of_message> = "unexpected bytes after the body";
 // clang-format on
 
+
 // Turns every global parse failure into a rejected_input naming the offset. A failure
 // at the end of the input says so. A rule of fixed length (an ORI, a time stamp) fails
 // where it starts; when the part that stands there holds a NUL byte, that is the better
@@ -220,7 +224,7 @@ struct control : pegtl::normal<Rule>
             throw rejected_input(at + i, "NUL byte");
          }
          if (!is_part_byte(part[i])) {
-            break;
+            throw rejected_input(at, error_message<Rule>);
          }
       }
       throw rejected_input(at, error_message<Rule>);
