@@ -1,10 +1,12 @@
 #pragma once
 // The one definition of what the `mask` action writes: every byte of a value becomes
-// '*', except control characters, which stay so that line structure survives.
+// mask_byte ('*'), except control characters, which stay so that line structure survives.
 
+#include <veil/action.hpp>
 #include <veil/detail/bytes.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <string_view>
 
@@ -15,7 +17,12 @@ namespace veil::detail {
 template <typename Put>
 void masked_pieces(std::string_view value, Put&& put)
 {
-   static constexpr std::string_view stars = "****************************************************************";
+   static constexpr std::array<char, 64> run = [] {
+      std::array<char, 64> bytes{};
+      bytes.fill(mask_byte);
+      return bytes;
+   }();
+   constexpr std::string_view stars(run.data(), run.size());
    std::size_t i = 0;
    while (i < value.size()) {
       const bool control = is_control(value[i]);

@@ -10,20 +10,17 @@
 // A line is held until it ends (bounded by text_limits::max_line_size) and then written.
 
 #include <veil/detail/bytes.hpp>
-#include <veil/detail/masking.hpp>
 #include <veil/field_dictionary.hpp>
 #include <veil/nlets/text_labels.hpp>
 #include <veil/nlets/token_redactor.hpp>
 #include <veil/redaction_output.hpp>
 #include <veil/redaction_plan.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace veil::nlets {
 
