@@ -29,8 +29,24 @@ struct redact_settings
    std::string audit_path;
    std::string output_path;
    bool summary = false;
+   std::vector<nlets::custom_label> labels;  // added to the built-in free-text labels
    std::vector<std::string> inputs;
 };
+
+// "TEXT=CATEGORY", split at the last '=' so that the label itself may hold one.
+[[nodiscard]] inline nlets::custom_label parse_label(std::string_view spec)
+{
+   const std::size_t eq = spec.rfind('=');
+   if (eq == std::string_view::npos || eq == 0) {
+      throw usage_error("--label takes TEXT=CATEGORY, e.g. 'HOME ADDR:=address'");
+   }
+   const std::string_view name = spec.substr(eq + 1);
+   const auto kind = category_from_name(name);
+   if (!kind) {
+      throw usage_error("unknown category '" + std::string(name) + "' in --label");
+   }
+   return { std::string(spec.substr(0, eq)), *kind };
+}
 
 [[nodiscard]] inline bool is_ori_or_code(std::string_view s) noexcept
 {
@@ -87,6 +103,9 @@ struct redact_settings
       }
       else if (a == "-o" || a == "--output") {
          s.output_path = std::string(args.value_of(a));
+      }
+      else if (a == "--label") {
+         s.labels.push_back(parse_label(args.value_of(a)));
       }
       else if (a == "--summary") {
          s.summary = true;
@@ -207,7 +226,8 @@ inline int redact_command(arguments args)
       }
    }
 
-   const nlets::text_redactor<runtime_mask> redactor{ runtime_mask{ s.mask }, nlets::text_options{ s.applied } };
+   const nlets::text_redactor<runtime_mask> redactor{ runtime_mask{ s.mask },
+                                                      nlets::text_options{ s.applied, {}, s.labels } };
    // The audit file is opened first: appending to it destroys nothing if -o then fails,
    // while opening -o empties it.
    output_file audit(s.audit_path, "ab");

@@ -21,8 +21,8 @@ options:
 
 inline constexpr std::string_view redact_help = R"(usage: veil redact [--mask LIST | --policy FILE] [--action drop|mask]
                    [--format auto|nlets-text|nlets-xml|aamva|ansi-nist]
-                   [--recipient ORI] [--audit FILE] [--summary] [-o FILE]
-                   [INPUT ...]
+                   [--label TEXT=CATEGORY ...] [--recipient ORI]
+                   [--audit FILE] [--summary] [-o FILE] [INPUT ...]
 
 Each INPUT file is one message; no INPUT or '-' reads one message from stdin.
 Outputs are written in input order, back to back, to stdout or FILE.
@@ -36,6 +36,10 @@ options:
                    with '*' (default: drop)
   --format F       auto (default) detects from the first bytes: '<' nlets-xml,
                    '@' aamva, '1.0' + digits + ':' ansi-nist, else nlets-text
+  --label TEXT=CATEGORY
+                   one more free-text label, e.g. 'HOME ADDR:=address': a line
+                   holding it is a field of that category (address labels
+                   take indented continuation lines); may be repeated
   --recipient ORI  the agency the output is released to (2 or 9 letters or
                    digits); recorded in the audit
   --audit FILE     append one JSON line per message: format, message key,
