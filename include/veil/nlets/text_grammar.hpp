@@ -12,6 +12,7 @@
 // custom rules with run-time limits, so memory stays bounded and an overlong field is
 // reported where it goes over, not where a buffer happens to end.
 
+#include <veil/detail/bounded_run.hpp>
 #include <veil/detail/bytes.hpp>
 #include <veil/rejection.hpp>
 
@@ -62,57 +63,6 @@ struct header : pegtl::seq<pegtl::must<message_key, dot, sender_ori, after_sende
 
 // ---- bounded scans ------------------------------------------------------------------
 
-// Consumes bytes while Scanner::accepts(byte) holds, and the byte that stops it when
-// Scanner::keeps_stop_byte; at most state.limit_of<Scanner>() bytes. NUL is always
-// rejected. An empty run matches unless Scanner::min_length > 0.
-template <typename Scanner>
-struct bounded_run
-{
-   using rule_t = bounded_run;
-   using subs_t = pegtl::type_list<>;
-
-   template <pegtl::apply_mode, pegtl::rewind_mode, template <typename...> class Action,
-             template <typename...> class Control, typename ParseInput, typename State>
-   [[nodiscard]] static bool match(ParseInput& in, State& state)
-   {
-      const std::size_t limit = state.template limit_of<Scanner>();
-      std::size_t scanned = 0;
-      std::size_t want = 256;
-      while (true) {
-         const std::size_t available = in.size(want);
-         const char* p = in.current();
-         for (; scanned < available; ++scanned) {
-            const char c = p[scanned];
-            if (c == '\0') {
-               throw rejected_input(in.byte() + scanned, "NUL byte");
-            }
-            if (!Scanner::accepts(c)) {
-               return consume(in, scanned + (Scanner::keeps_stop_byte ? 1 : 0));
-            }
-            if (scanned == limit) {
-               throw rejected_input(in.byte() + limit, std::string(Scanner::what) + " longer than " +
-                                                          std::to_string(limit) + " bytes");
-            }
-         }
-         if (available < want) {
-            return consume(in, scanned);  // end of input
-         }
-         want = std::min(want * 2, limit + 2);  // limit + 1 bytes tell "too long" from "just fits"
-      }
-   }
-
-private:
-   template <typename ParseInput>
-   [[nodiscard]] static bool consume(ParseInput& in, std::size_t length)
-   {
-      if (length < Scanner::min_length) {
-         return false;
-      }
-      in.bump(length);
-      return true;
-   }
-};
-
 struct control_run_scanner
 {
    static constexpr const char* what = "run of control characters";
@@ -139,10 +89,10 @@ struct text_line_scanner
 
 // ---- field-list body (queries) --------------------------------------------------------
 
-struct gap : bounded_run<control_run_scanner> {};
+struct gap : detail::bounded_run<control_run_scanner> {};
 struct field_prefix : pegtl::rep<3, code_char> {};
 struct field_slash : pegtl::one<'/'> {};
-struct field_value : bounded_run<field_value_scanner> {};
+struct field_value : detail::bounded_run<field_value_scanner> {};
 struct field : pegtl::seq<pegtl::must<field_prefix, field_slash>, field_value> {};
 struct separator : dot {};
 // Input is discarded after every unit that cannot be backtracked over, so the buffer
@@ -153,7 +103,7 @@ struct field_list : pegtl::seq<gap, pegtl::discard, pegtl::sor<pegtl::eof, pegtl
 
 // ---- free-text body (responses and everything else) ------------------------------------
 
-struct text_line : bounded_run<text_line_scanner> {};
+struct text_line : detail::bounded_run<text_line_scanner> {};
 struct free_text : pegtl::star<text_line, pegtl::discard> {};
 
 // ---- message ---------------------------------------------------------------------------

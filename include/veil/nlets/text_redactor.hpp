@@ -12,6 +12,7 @@
 // of any size with memory bounded by text_limits.
 
 #include <veil/audit.hpp>
+#include <veil/detail/chunk_reader.hpp>
 #include <veil/mask_policy.hpp>
 #include <veil/nlets/field_list_redactor.hpp>
 #include <veil/nlets/free_text_redactor.hpp>
@@ -115,55 +116,6 @@ private:
    body_kind body_ = body_kind::free_text;
 };
 
-// Presents a chunk source (any callable `size_t(char* buffer, size_t capacity)` that
-// returns 0 at the end) to PEGTL, which expects each read to deliver all it asks for
-// unless the input has ended: short reads are repeated until the request is filled, so
-// the parse does not depend on how the input was split.
-template <typename ChunkSource>
-class filling_reader
-{
-public:
-   filling_reader(ChunkSource& source, std::size_t max_message_size) noexcept
-      : source_(source), max_(max_message_size)
-   {}
-
-   std::size_t operator()(char* buffer, std::size_t capacity)
-   {
-      std::size_t filled = 0;
-      while (filled < capacity) {
-         const std::size_t n = source_(buffer + filled, capacity - filled);
-         if (n == 0) {
-            break;
-         }
-         filled += n;
-      }
-      delivered_ += filled;
-      if (delivered_ > max_) {
-         throw rejected_input(max_, "message longer than " + std::to_string(max_) + " bytes");
-      }
-      return filled;
-   }
-
-private:
-   ChunkSource& source_;
-   std::size_t max_;
-   std::size_t delivered_ = 0;
-};
-
-// A message already in memory, as a chunk source.
-struct memory_source
-{
-   std::string_view rest;
-
-   std::size_t operator()(char* buffer, std::size_t capacity) noexcept
-   {
-      const std::size_t n = std::min(capacity, rest.size());
-      std::copy_n(rest.data(), n, buffer);
-      rest.remove_prefix(n);
-      return n;
-   }
-};
-
 }  // namespace internal
 
 template <mask_policy Mask = runtime_mask>
@@ -209,7 +161,7 @@ public:
          // Read it as redact_stream() does, so that both entry points name the same first
          // problem (a field or line limit crossed before the size limit is reported where
          // it is). A message this long is always rejected, so nothing reaches `out`.
-         return redact_stream(internal::memory_source{ message }, [](std::string_view) {}, input_name);
+         return redact_stream(detail::memory_source{ message }, [](std::string_view) {}, input_name);
       }
       const std::size_t rollback = out.size();
       audit_record audit = new_record(input_name);
@@ -233,7 +185,7 @@ public:
       const text_limits& limits = options_.limits;
       const std::size_t header_bound = 128 + 10 * (limits.max_destinations + 1);
       const std::size_t buffer = std::max(limits.max_field_size, limits.max_line_size) + 2 + header_bound;
-      using reader = internal::filling_reader<std::remove_reference_t<ChunkSource>>;
+      using reader = detail::filling_reader<std::remove_reference_t<ChunkSource>>;
       tao::pegtl::buffer_input<reader, tao::pegtl::eol::lf_crlf, std::string, stream_chunk> in(
          "", buffer, source, limits.max_message_size);
       run(in, sink, audit);
