@@ -1,0 +1,162 @@
+#pragma once
+// XML elements that carry sensitive data, by namespace URI and local name — never by
+// prefix: Nlets messages put NIEM 2.0 and 3.0 under the same `nc:` prefix, and the EBTS
+// samples bind one URI to several prefixes. A URI belongs to a vocabulary family (NIEM
+// core in every release veil knows, JXDM, EBTS, ANSI/NIST-ITL, Nlets), and an entry names
+// a family, so a new release of a vocabulary is one more URI, not a copy of its entries.
+
+#include <veil/category.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace veil::xml {
+
+enum class vocabulary : std::uint8_t { niem_core, jxdm, ebts, itl, nlets, nlets_header };
+
+struct namespace_uri
+{
+   std::string_view uri;
+   vocabulary family;
+};
+
+inline constexpr std::array<namespace_uri, 16> known_namespaces{ {
+   { "http://niem.gov/niem/niem-core/2.0", vocabulary::niem_core },
+   { "http://release.niem.gov/niem/niem-core/3.0/", vocabulary::niem_core },
+   { "http://release.niem.gov/niem/niem-core/4.0/", vocabulary::niem_core },
+   { "http://release.niem.gov/niem/niem-core/5.0/", vocabulary::niem_core },
+   { "http://niem.gov/niem/domains/jxdm/4.0", vocabulary::jxdm },
+   { "http://niem.gov/niem/domains/jxdm/4.1", vocabulary::jxdm },
+   { "http://release.niem.gov/niem/domains/jxdm/5.0/", vocabulary::jxdm },
+   { "http://release.niem.gov/niem/domains/jxdm/6.0/", vocabulary::jxdm },
+   { "http://release.niem.gov/niem/domains/jxdm/7.0/", vocabulary::jxdm },
+   { "http://cjis.fbi.gov/fbi_ebts/10.0", vocabulary::ebts },
+   { "http://cjis.fbi.gov/fbi_ebts/11.0", vocabulary::ebts },
+   { "http://biometrics.nist.gov/standard/2011", vocabulary::itl },
+   { "http://biometrics.nist.gov/standard/2-2008", vocabulary::itl },
+   { "http://www.nlets.org/niem/1.0", vocabulary::nlets },
+   { "http://www.nlets.org/niem/nlets-core/1.0", vocabulary::nlets },
+   { "http://www.nlets.org/niem/nlets-hdr/1.0", vocabulary::nlets_header },
+} };
+
+[[nodiscard]] constexpr std::optional<vocabulary> vocabulary_of(std::string_view uri) noexcept
+{
+   for (const namespace_uri& n : known_namespaces) {
+      if (n.uri == uri) {
+         return n.family;
+      }
+   }
+   return std::nullopt;
+}
+
+[[nodiscard]] constexpr std::string_view name_of(vocabulary v) noexcept
+{
+   switch (v) {
+      case vocabulary::niem_core: return "nc";
+      case vocabulary::jxdm: return "j";
+      case vocabulary::ebts: return "ebts";
+      case vocabulary::itl: return "itl";
+      case vocabulary::nlets: return "n2";
+      case vocabulary::nlets_header: return "nh2";
+   }
+   return "unknown";
+}
+
+// How an element is decided.
+enum class element_role : std::uint8_t {
+   sensitive,          // the whole element is of `sensitivity`
+   by_category_code,   // an identification: sensitive when a child category code is AR, AN or PP
+   category_code,      // the child code that decides a by_category_code parent
+   free_text,          // content is a legacy text body, redacted by the Nlets text rules
+   header,             // routing: never redacted
+};
+
+struct element_entry
+{
+   vocabulary family;
+   std::string_view tag;  // local name; with `prefix_match`, every local name starting with it
+   element_role role;
+   std::optional<category> sensitivity;
+   std::string_view description;
+   bool prefix_match = false;
+
+   [[nodiscard]] constexpr bool matches(vocabulary v, std::string_view local) const noexcept
+   {
+      return v == family && (prefix_match ? local.starts_with(tag) : local == tag);
+   }
+};
+
+inline constexpr std::array<element_entry, 40> element_dictionary = [] {
+   using enum element_role;
+   return std::array<element_entry, 40>{ {
+   // address
+   { vocabulary::niem_core, "ContactMailingAddress", sensitive, category::address, "mailing address" },
+   { vocabulary::niem_core, "LocationAddress", sensitive, category::address, "address of a location" },
+   { vocabulary::niem_core, "StructuredAddress", sensitive, category::address, "address in parts" },
+   { vocabulary::niem_core, "AddressFullText", sensitive, category::address, "address as one text" },
+   { vocabulary::niem_core, "Residence", sensitive, category::address, "where a person lives", true },
+   { vocabulary::niem_core, "PersonResidence", sensitive, category::address, "where a person lives", true },
+   { vocabulary::jxdm, "PersonResidence", sensitive, category::address, "where a person lives", true },
+   { vocabulary::niem_core, "EmploymentLocation", sensitive, category::address, "where a person works" },
+   { vocabulary::ebts, "PersonResidenceLocation", sensitive, category::address, "residence (EBTS 2.041 RES)" },
+   // photo
+   { vocabulary::niem_core, "Image", sensitive, category::photo, "an image with its metadata" },
+   { vocabulary::niem_core, "PersonDigitalImage", sensitive, category::photo, "photo of a person" },
+   { vocabulary::itl, "PackageFacialAndSMTImageRecord", sensitive, category::photo,
+     "face, scar, mark and tattoo images (Type-10)" },
+   { vocabulary::itl, "PackageSignatureImageRecord", sensitive, category::photo, "signature image (Type-8)" },
+   // biometric
+   { vocabulary::itl, "PackageHighResolutionGrayscaleImageRecord", sensitive, category::biometric,
+     "fingerprint image (Type-4)" },
+   { vocabulary::itl, "PackageUserDefinedImageRecord", sensitive, category::biometric,
+     "user-defined image, e.g. a fingerprint card (Type-7)" },
+   { vocabulary::itl, "PackageMinutiaeRecord", sensitive, category::biometric, "minutiae (Type-9)" },
+   { vocabulary::itl, "PackageLatentImageRecord", sensitive, category::biometric, "latent print image (Type-13)" },
+   { vocabulary::itl, "PackageFingerprintImageRecord", sensitive, category::biometric, "fingerprint image (Type-14)" },
+   { vocabulary::itl, "PackagePalmprintImageRecord", sensitive, category::biometric, "palm print image (Type-15)" },
+   { vocabulary::itl, "PackageUserDefinedTestingImageRecord", sensitive, category::biometric,
+     "user-defined testing image (Type-16)" },
+   { vocabulary::itl, "PackageIrisImageRecord", sensitive, category::biometric, "iris image (Type-17)" },
+   { vocabulary::itl, "PackageDNARecord", sensitive, category::biometric, "DNA data (Type-18)" },
+   { vocabulary::itl, "PackageCBEFFBiometricDataRecord", sensitive, category::biometric,
+     "CBEFF biometric data (Type-99)" },
+   // immigration
+   { vocabulary::niem_core, "PersonCitizenship", sensitive, category::immigration, "citizenship, any form", true },
+   { vocabulary::ebts, "PersonCitizenshipCode", sensitive, category::immigration, "citizenship (EBTS 2.021 CTZ)" },
+   { vocabulary::niem_core, "PersonBirthLocation", sensitive, category::immigration, "place of birth" },
+   { vocabulary::ebts, "PersonBirthPlaceCode", sensitive, category::immigration, "place of birth (EBTS 2.020 POB)" },
+   { vocabulary::niem_core, "PersonNationality", sensitive, category::immigration, "nationality, any form", true },
+   { vocabulary::niem_core, "PersonImmigrationStatus", sensitive, category::immigration, "lawful status", true },
+   { vocabulary::jxdm, "PersonImmigrationStatus", sensitive, category::immigration, "lawful status", true },
+   { vocabulary::niem_core, "PersonOtherIdentification", by_category_code, category::immigration,
+     "other identification; immigration data when its category is AR, AN or PP" },
+   { vocabulary::ebts, "PersonIDCategoryCode", category_code, {}, "category of an other identification" },
+   { vocabulary::jxdm, "PersonIDCategoryCode", category_code, {}, "category of an other identification" },
+   // ssn and contact
+   { vocabulary::niem_core, "PersonSSNIdentification", sensitive, category::ssn, "social security number" },
+   { vocabulary::niem_core, "ContactTelephoneNumber", sensitive, category::contact, "telephone number" },
+   { vocabulary::niem_core, "ContactEmailID", sensitive, category::contact, "e-mail address" },
+   // free text and routing
+   { vocabulary::nlets, "ResponseText", free_text, {}, "free-text response body (legacy text rules)" },
+   { vocabulary::nlets, "MailMessageText", free_text, {}, "administrative message text (legacy text rules)" },
+   { vocabulary::nlets, "StatusMessageText", free_text, {}, "status message text (legacy text rules)" },
+   { vocabulary::nlets, "NLETSMessageHeader", header, {}, "routing header: never redacted" },
+   } };
+}();
+
+// The entry for an element, or nullptr when veil has nothing to say about it.
+[[nodiscard]] constexpr const element_entry* find_element(std::string_view uri, std::string_view local) noexcept
+{
+   const std::optional<vocabulary> v = vocabulary_of(uri);
+   if (!v) {
+      return nullptr;
+   }
+   const auto* it = std::find_if(element_dictionary.begin(), element_dictionary.end(),
+                                 [&](const element_entry& e) { return e.matches(*v, local); });
+   return it == element_dictionary.end() ? nullptr : it;
+}
+
+}  // namespace veil::xml
