@@ -52,6 +52,29 @@ struct audit_record
    [[nodiscard]] bool rejected() const noexcept { return result == outcome::rejected; }
 };
 
+// The record of one message before it is read.
+[[nodiscard]] inline audit_record new_audit_record(std::string_view format, std::string_view input)
+{
+   audit_record audit;
+   audit.format = std::string(format);
+   audit.input = std::string(input);
+   return audit;
+}
+
+// The message was read to its end: it passed, or fields were redacted.
+inline void mark_completed(audit_record& audit) noexcept
+{
+   audit.result = audit.fields.empty() ? outcome::passed : outcome::redacted;
+}
+
+// The message was refused: nothing of it is released, so no field was redacted either.
+inline void mark_rejected(audit_record& audit, rejection why)
+{
+   audit.result = outcome::rejected;
+   audit.fields.clear();
+   audit.error = std::move(why);
+}
+
 // One JSON object, terminated by '\n', so that an audit file is JSON Lines.
 [[nodiscard]] inline std::string to_json_line(const audit_record& r)
 {

@@ -13,6 +13,7 @@
 
 #include <veil/audit.hpp>
 #include <veil/detail/chunk_reader.hpp>
+#include <veil/detail/redact_into.hpp>
 #include <veil/mask_policy.hpp>
 #include <veil/nlets/field_list_redactor.hpp>
 #include <veil/nlets/free_text_redactor.hpp>
@@ -141,6 +142,8 @@ public:
    }
 
    [[nodiscard]] const text_options& options() const noexcept { return options_; }
+   // The run-time labels of categories in the mask (text_options::extra_labels).
+   [[nodiscard]] std::span<const label_rule> extra_label_rules() const noexcept { return extra_rules_; }
    [[nodiscard]] category_mask mask() const noexcept { return mask_.mask(); }
 
    [[nodiscard]] const text_plans& plans() const noexcept
@@ -163,15 +166,12 @@ public:
          // it is). A message this long is always rejected, so nothing reaches `out`.
          return redact_stream(detail::memory_source{ message }, [](std::string_view) {}, input_name);
       }
-      const std::size_t rollback = out.size();
-      audit_record audit = new_record(input_name);
-      auto append = [&out](std::string_view bytes) { out.append(bytes); };
-      tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(message.data(), message.size(), "");
-      run(in, append, audit);
-      if (audit.rejected()) {
-         out.resize(rollback);
-      }
-      return audit;
+      return detail::redact_into(out, [&](sink_ref sink) {
+         audit_record audit = new_audit_record(format, input_name);
+         tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(message.data(), message.size(), "");
+         run(in, sink, audit);
+         return audit;
+      });
    }
 
    // Reads one message from `source` (a callable `size_t(char* buffer, size_t capacity)`
@@ -181,7 +181,7 @@ public:
    template <typename ChunkSource>
    audit_record redact_stream(ChunkSource&& source, sink_ref sink, std::string_view input_name = {}) const
    {
-      audit_record audit = new_record(input_name);
+      audit_record audit = new_audit_record(format, input_name);
       const text_limits& limits = options_.limits;
       const std::size_t header_bound = 128 + 10 * (limits.max_destinations + 1);
       const std::size_t buffer = std::max(limits.max_field_size, limits.max_line_size) + 2 + header_bound;
@@ -195,21 +195,6 @@ public:
 private:
    static constexpr std::size_t stream_chunk = 4096;
 
-   [[nodiscard]] audit_record new_record(std::string_view input_name) const
-   {
-      audit_record audit;
-      audit.format = std::string(format);
-      audit.input = std::string(input_name);
-      return audit;
-   }
-
-   static void reject(audit_record& audit, const rejected_input& e)
-   {
-      audit.result = outcome::rejected;
-      audit.fields.clear();
-      audit.error = e.to_rejection();
-   }
-
    template <typename ParseInput>
    void run(ParseInput& in, sink_ref sink, audit_record& audit) const
    {
@@ -217,15 +202,15 @@ private:
       try {
          tao::pegtl::parse<grammar::message, internal::text_action, grammar::control>(in, state);
          state.on_end();
-         audit.result = audit.fields.empty() ? outcome::passed : outcome::redacted;
+         mark_completed(audit);
       }
       catch (const rejected_input& e) {
-         reject(audit, e);
+         mark_rejected(audit, e.to_rejection());
       }
       catch (const std::overflow_error&) {
          // PEGTL's buffer is sized from the limits, so this means a limit check is
          // missing somewhere; still, the message is refused, never passed.
-         reject(audit, rejected_input(in.byte(), "message exceeds the reader's buffer"));
+         mark_rejected(audit, { in.byte(), "message exceeds the reader's buffer" });
       }
    }
 
