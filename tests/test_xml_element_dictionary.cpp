@@ -66,12 +66,13 @@ TEST_CASE("xml element dictionary: the elements the issue names, with their cate
       { { nc2, "ContactTelephoneNumber" }, category::contact },
       { { nc2, "ContactEmailID" }, category::contact },
    };
-   for (const auto& [name, kind] : expected) {
-      CAPTURE(name.second);
-      const auto* e = find_element(name.first, name.second);
+   for (const auto& element : expected) {
+      const std::string_view local = element.first.second;
+      CAPTURE(local);
+      const auto* e = find_element(element.first.first, local);
       REQUIRE(e != nullptr);
       CHECK(e->role == element_role::sensitive);
-      CHECK(e->sensitivity == kind);
+      CHECK(e->sensitivity == element.second);
    }
    const auto* other = find_element(nc2, "PersonOtherIdentification");
    REQUIRE(other != nullptr);

@@ -2,6 +2,7 @@
 // What the grammar's matches do: header parts go to the audit record and pass through
 // untouched; body units go to the field-list or free-text redactor.
 
+#include <veil/detail/parse_errors.hpp>
 #include <veil/nlets/text_grammar.hpp>
 
 #include <string>
@@ -10,12 +11,7 @@ namespace veil::nlets::internal {
 
 namespace pegtl = tao::pegtl;
 
-// Offset of the matched text in the message.
-template <typename ActionInput>
-[[nodiscard]] std::size_t offset_of(const ActionInput& in) noexcept
-{
-   return in.input().byte() - in.size();
-}
+using detail::offset_of;
 
 template <typename Rule>
 struct text_action : pegtl::nothing<Rule> {};

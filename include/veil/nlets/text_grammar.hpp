@@ -14,6 +14,7 @@
 
 #include <veil/detail/bounded_run.hpp>
 #include <veil/detail/bytes.hpp>
+#include <veil/detail/parse_errors.hpp>
 #include <veil/rejection.hpp>
 
 #include <tao/pegtl.hpp>
@@ -151,11 +152,8 @@ template <> inline constexpr const char* error_message<end_of_message> = "unexpe
 // clang-format on
 
 
-// Turns every global parse failure into a rejected_input naming the offset. A failure
-// at the end of the input says so. A rule of fixed length (an ORI, a time stamp) fails
-// where it starts; when the part that stands there holds a NUL byte, that is the better
-// reason, so the few bytes of the part are looked at before the rule's own message is
-// used.
+// Turns every global parse failure into a rejected_input naming the offset (see
+// detail::reject_expected): header parts are letters, digits and a little punctuation.
 template <typename Rule>
 struct control : pegtl::normal<Rule>
 {
@@ -163,42 +161,10 @@ struct control : pegtl::normal<Rule>
    [[noreturn]] static void raise(const ParseInput& in, States&&... /*unused*/)
    {
       static_assert(error_message<Rule> != nullptr, "every rule under must<> needs an error message");
-      const std::size_t at = in.byte();
-      const std::size_t left = bytes_left(in);
-      if (left == 0) {
-         throw rejected_input(at, std::string("message ends early: ") + error_message<Rule>);
-      }
-      const char* part = in.current();
-      for (std::size_t i = 0; i < std::min(left, longest_header_part); ++i) {
-         if (part[i] == '\0') {
-            throw rejected_input(at + i, "NUL byte");
-         }
-         if (!is_part_byte(part[i])) {
-            throw rejected_input(at, error_message<Rule>);
-         }
-      }
-      throw rejected_input(at, error_message<Rule>);
-   }
-
-private:
-   // An ORI, a time stamp's pieces, a control field: none is longer than this.
-   static constexpr std::size_t longest_header_part = 12;
-
-   // Bytes that can stand inside one header part; anything else ends the part.
-   [[nodiscard]] static constexpr bool is_part_byte(char c) noexcept
-   {
-      return detail::is_alnum(c) || c == '*' || c == '-' || c == ':';
-   }
-
-   template <typename ParseInput>
-   [[nodiscard]] static std::size_t bytes_left(const ParseInput& in) noexcept
-   {
-      if constexpr (requires { in.buffer_occupied(); }) {
-         return in.buffer_occupied();
-      }
-      else {
-         return static_cast<std::size_t>(in.end() - in.current());
-      }
+      constexpr std::size_t longest_header_part = 12;  // an ORI, a time stamp's piece, a control field
+      detail::reject_expected(
+         in, error_message<Rule>,
+         [](char c) { return detail::is_alnum(c) || c == '*' || c == '-' || c == ':'; }, longest_header_part);
    }
 };
 
