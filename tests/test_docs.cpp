@@ -168,3 +168,12 @@ TEST_CASE("every console example in README.md and docs/ prints what the doc show
       }
    }
 }
+
+TEST_CASE("docs/formats/nlets-xml.md holds the element dictionary tables the code has")
+{
+   const std::string doc = read_file(source_dir / "docs/formats/nlets-xml.md");
+   const veil_test::cli_result run = veil_test::cli_sandbox{}.run({ "fields", "--format", "nlets-xml", "--markdown" });
+   CHECK(run.status == 0);
+   CHECK(contains(run.out, "| `nc:PersonSSNIdentification` | ssn |"));
+   CHECK(contains(doc, "\n" + run.out));
+}

@@ -5,6 +5,7 @@
 
 #include "nlets_test_support.hpp"
 #include "sample_messages.hpp"
+#include "chunk_invariance_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -19,28 +20,9 @@ namespace {
 using veil::action;
 using veil::category_mask;
 
-struct reference
-{
-   veil_test::redaction whole;
-   std::string audit_json;
-};
-
-[[nodiscard]] reference redact_whole(const veil_test::text_redactor& redactor, std::string_view message)
-{
-   reference r{ veil_test::redact(redactor, message), {} };
-   r.audit_json = veil::to_json_line(r.whole.audit);
-   return r;
-}
-
-void check_cut(const veil_test::text_redactor& redactor, std::string_view message, const reference& expected,
-               const std::vector<std::size_t>& cuts)
-{
-   const veil_test::redaction streamed = veil_test::redact_in_chunks(redactor, message, cuts);
-   CHECK(veil::to_json_line(streamed.audit) == expected.audit_json);
-   if (!expected.whole.audit.rejected()) {
-      CHECK(streamed.output == expected.whole.output);
-   }
-}
+using veil_test::check_cut;
+using veil_test::redact_whole;
+using veil_test::reference;
 
 // Every single split point, every byte its own chunk, and random multi-splits.
 void check_all_cuts(const veil_test::text_redactor& redactor, std::string_view message,

@@ -8,9 +8,12 @@
 #include <veil/format.hpp>
 #include <veil/nlets/text_dictionary.hpp>
 #include <veil/nlets/text_labels.hpp>
+#include <veil/xml/element_dictionary.hpp>
+#include <veil/xml/xml_redactor.hpp>
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 
 namespace veil::cli {
@@ -102,9 +105,69 @@ enum class listing_style { text, json, markdown };
    return out;
 }
 
+[[nodiscard]] inline std::string element_tag(const xml::element_entry& e)
+{
+   return std::string(xml::name_of(e.family)) + ":" + std::string(e.tag) + (e.prefix_match ? "*" : "");
+}
+
+[[nodiscard]] inline std::string element_category(const xml::element_entry& e)
+{
+   if (e.role == xml::element_role::free_text) {
+      return "(text rules)";
+   }
+   return e.sensitivity ? std::string(name_of(*e.sensitivity)) : "-";
+}
+
+[[nodiscard]] inline std::string list_nlets_xml(listing_style style)
+{
+   std::string out;
+   switch (style) {
+      case listing_style::markdown:
+         out += "| element | category | description |\n|---|---|---|\n";
+         for (const xml::element_entry& e : xml::element_dictionary) {
+            out += "| `" + element_tag(e) + "` | " + element_category(e) + " | " + std::string(e.description) + " |\n";
+         }
+         out += "\n| prefix | namespace URI |\n|---|---|\n";
+         for (const xml::namespace_uri& n : xml::known_namespaces) {
+            out += "| `" + std::string(xml::name_of(n.family)) + "` | `" + std::string(n.uri) + "` |\n";
+         }
+         return out;
+      case listing_style::json:
+         for (const xml::element_entry& e : xml::element_dictionary) {
+            out += out.empty() ? "{" : ",{";
+            detail::append_json_member(out, "format", xml::xml_format_name);
+            out += ',';
+            detail::append_json_member(out, "kind", "element");
+            out += ',';
+            detail::append_json_member(out, "tag", element_tag(e));
+            out += ",\"category\":";
+            if (e.sensitivity) {
+               detail::append_json_string(out, name_of(*e.sensitivity));
+            }
+            else {
+               out += "null";
+            }
+            out += ',';
+            detail::append_json_member(out, "description", e.description);
+            out += '}';
+         }
+         return out;
+      case listing_style::text:
+         break;
+   }
+   char row[256];
+   for (const xml::element_entry& e : xml::element_dictionary) {
+      std::snprintf(row, sizeof row, "%-12s %-44s %-12s %s\n", std::string(xml::xml_format_name).c_str(),
+                    element_tag(e).c_str(), element_category(e).c_str(), std::string(e.description).c_str());
+      out += row;
+   }
+   return out;
+}
+
 inline int fields_command(arguments args)
 {
    listing_style style = listing_style::text;
+   std::optional<format> chosen;
    while (!args.done()) {
       const std::string_view a = args.take();
       if (a == "--help" || a == "-h") {
@@ -123,15 +186,25 @@ inline int fields_command(arguments args)
          if (!f) {
             throw usage_error("unknown format '" + std::string(name) + "'");
          }
-         if (*f != format::nlets_text) {
+         if (*f != format::nlets_text && *f != format::nlets_xml) {
             throw usage_error("format '" + std::string(name) + "' is not built in this version");
          }
+         chosen = f;
       }
       else {
          throw usage_error("unknown option '" + std::string(a) + "' for fields");
       }
    }
-   const std::string listing = list_nlets_text(style);
+   std::string listing;
+   if (!chosen || *chosen == format::nlets_text) {
+      listing = list_nlets_text(style);
+   }
+   if (!chosen || *chosen == format::nlets_xml) {
+      if (!listing.empty()) {
+         listing += style == listing_style::json ? "," : "\n";
+      }
+      listing += list_nlets_xml(style);
+   }
    std::cout << (style == listing_style::json ? "[" + listing + "]\n" : listing);
    return 0;
 }

@@ -11,6 +11,7 @@
 #include <veil/detail/bytes.hpp>
 #include <veil/format.hpp>
 #include <veil/nlets/text_redactor.hpp>
+#include <veil/xml/xml_redactor.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -217,7 +218,7 @@ inline int redact_command(arguments args)
          throw usage_error("cannot read '" + name + "'");
       }
       const format f = s.forced_format.value_or(detect_format(*start));
-      if (f != format::nlets_text) {
+      if (f != format::nlets_text && f != format::nlets_xml) {
          throw usage_error(name + ": format " + std::string(name_of(f)) + " is not built in this version");
       }
       formats.push_back(f);
@@ -226,8 +227,9 @@ inline int redact_command(arguments args)
       }
    }
 
-   const nlets::text_redactor<runtime_mask> redactor{ runtime_mask{ s.mask },
-                                                      nlets::text_options{ s.applied, {}, s.labels } };
+   const runtime_mask mask{ s.mask };
+   const nlets::text_redactor<runtime_mask> text_redactor{ mask, nlets::text_options{ s.applied, {}, s.labels } };
+   const xml::xml_redactor<runtime_mask> xml_redactor{ mask, xml::xml_options{ s.applied, {}, {}, s.labels } };
    // The audit file is opened first: appending to it destroys nothing if -o then fails,
    // while opening -o empties it.
    output_file audit(s.audit_path, "ab");
@@ -244,7 +246,8 @@ inline int redact_command(arguments args)
          continue;
       }
       redacted.clear();
-      audit_record record = redactor.redact(*message, redacted, name);
+      audit_record record = formats[i] == format::nlets_xml ? xml_redactor.redact(*message, redacted, name)
+                                                            : text_redactor.redact(*message, redacted, name);
       if (!s.recipient.empty() && !record.rejected()) {
          record.released_to = s.recipient;
       }

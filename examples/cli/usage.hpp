@@ -63,7 +63,8 @@ Lists each format's field dictionary: tag, name, category and description,
 then the labels that mark sensitive lines in free-text bodies.
 
 options:
-  --format F   nlets-text (default: every format built in this version)
+  --format F   nlets-text or nlets-xml (default: every format built in
+               this version)
   --json       one JSON array of objects
   --markdown   Markdown tables, as in docs/formats/
 )";

@@ -1,0 +1,433 @@
+#pragma once
+// Decides XML elements as the reader reports them, writing through a redaction_output:
+//   - an element of a masked category is dropped whole (from the '<' of its start tag to
+//     the '>' of its end tag; the whitespace around it stays) or, with the mask action,
+//     kept as its start and end tags with nothing between them;
+//   - an identification (nc:PersonOtherIdentification) is immigration data only when its
+//     category code child says AR, AN or PP, which may come after other children: the
+//     element is held back, within max_held_bytes, until it ends; past that it counts as
+//     sensitive, because what cannot be decided is not safe;
+//   - the text of n2:ResponseText and its kin is a legacy free-text body, redacted line by
+//     line by the Nlets text rules;
+//   - the routing header (the first n2:NLETSMessageHeader under the root) is never
+//     redacted; its message key, sender and recipient go to the audit record.
+// Every other byte is written as it came.
+
+#include <veil/audit.hpp>
+#include <veil/category_mask.hpp>
+#include <veil/detail/bytes.hpp>
+#include <veil/nlets/free_text_redactor.hpp>
+#include <veil/nlets/text_dictionary.hpp>
+#include <veil/nlets/text_labels.hpp>
+#include <veil/redaction_output.hpp>
+#include <veil/rejection.hpp>
+#include <veil/xml/element_dictionary.hpp>
+#include <veil/xml/xml_events.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace veil::xml {
+
+struct held_element_limits
+{
+   std::size_t max_held_bytes = std::size_t{ 64 } << 10;  // an identification held back undecided
+   std::size_t max_line_size = std::size_t{ 64 } << 10;   // a line of free text inside XML
+};
+
+namespace internal {
+
+// True for the identification category codes that make an identification immigration data.
+[[nodiscard]] constexpr bool is_immigration_id_category(std::string_view code) noexcept
+{
+   while (!code.empty() && static_cast<unsigned char>(code.front()) <= ' ') {
+      code.remove_prefix(1);
+   }
+   while (!code.empty() && static_cast<unsigned char>(code.back()) <= ' ') {
+      code.remove_suffix(1);
+   }
+   if (code.size() != 2) {
+      return false;
+   }
+   const char a = detail::to_upper(code[0]);
+   const char b = detail::to_upper(code[1]);
+   return (a == 'A' && (b == 'R' || b == 'N')) || (a == 'P' && b == 'P');
+}
+
+[[nodiscard]] inline std::string_view trimmed(std::string_view s) noexcept
+{
+   while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') {
+      s.remove_prefix(1);
+   }
+   while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') {
+      s.remove_suffix(1);
+   }
+   return s;
+}
+
+}  // namespace internal
+
+class element_redactor
+{
+public:
+   using line_redactor = nlets::free_text_redactor<nlets::text_dictionary.size(), nlets::builtin_labels.size()>;
+
+   element_redactor(category_mask mask, held_element_limits limits, const line_redactor& lines, sink_ref sink,
+                    audit_record& audit, action applied)
+      : mask_(mask),
+        limits_(limits),
+        lines_(lines),
+        sink_(sink),
+        audit_(audit),
+        router_{ this },
+        out_(router_, audit, applied)
+   {}
+
+   element_redactor(const element_redactor&) = delete;
+   element_redactor& operator=(const element_redactor&) = delete;
+
+   void on_start(const element_start& e)
+   {
+      if (skipping()) {
+         return;
+      }
+      flush_text_block();
+      const element_entry* entry = find_element(e.name.uri, e.name.local);
+      // Only the envelope's own header, a child of the root and the first one, is routing:
+      // a header-named element elsewhere must not shield what it holds.
+      if (in_header_ || (entry != nullptr && entry->role == element_role::header && e.depth == 2 && !header_seen_)) {
+         on_header_start(e);
+         return;
+      }
+      if (entry == nullptr) {
+         out_.emit(e.raw);
+         return;
+      }
+      switch (entry->role) {
+         case element_role::sensitive:
+            if (mask_.contains(*entry->sensitivity)) {
+               redact_element(e, *entry->sensitivity);
+               return;
+            }
+            break;
+         case element_role::by_category_code:
+            if (mask_.contains(*entry->sensitivity)) {
+               if (holding()) {
+                  redact_element(e, *entry->sensitivity);  // no second hold inside the first
+               }
+               else {
+                  begin_hold(e, *entry->sensitivity);
+               }
+               return;
+            }
+            break;
+         case element_role::category_code:
+            // Any descendant counts: NIEM 3 and later may wrap the code in an augmentation.
+            if (holding() && e.depth > hold_->depth) {
+               hold_->code_depth = e.depth;
+               hold_->code.clear();
+            }
+            break;
+         case element_role::free_text:
+            // The outermost one: a free-text element nested in another must not end
+            // the outer body early, or the rest of it would pass unredacted.
+            if (!e.self_closing && !free_text_depth_) {
+               free_text_depth_ = e.depth;
+            }
+            break;
+         case element_role::header:
+            break;
+      }
+      out_.emit(e.raw);
+   }
+
+   void on_end(const element_end& e)
+   {
+      if (skip_ && e.depth == skip_->depth) {
+         finish_redacted_element(e);
+         return;
+      }
+      if (skipping()) {
+         return;
+      }
+      flush_text_block();
+      if (in_header_) {
+         on_header_end(e);
+         return;
+      }
+      if (free_text_depth_ == e.depth) {
+         free_text_depth_.reset();
+         line_interrupted_ = false;  // the body ended with its line
+      }
+      if (holding() && hold_->code_depth == e.depth) {
+         // A code written with references (&#65;R) or cut short by capture() cannot be
+         // read as written: what cannot be decided is treated as sensitive.
+         const bool unreadable = hold_->code.find('&') != std::string::npos || hold_->code.size() == longest_captured;
+         hold_->sensitive = hold_->sensitive || unreadable || internal::is_immigration_id_category(hold_->code);
+         hold_->code_depth.reset();
+      }
+      if (holding() && e.depth == hold_->depth) {
+         end_hold(e);
+         return;
+      }
+      out_.emit(e.raw);
+   }
+
+   void on_text(std::string_view piece, std::size_t offset, text_kind /*kind*/)
+   {
+      if (skipping()) {
+         return;
+      }
+      if (in_header_) {
+         capture(header_value_, piece);
+         out_.emit(piece);
+         return;
+      }
+      if (holding() && hold_->code_depth) {
+         capture(hold_->code, piece);
+      }
+      if (free_text_depth_) {
+         add_text(piece, offset);
+         return;
+      }
+      out_.emit(piece);
+   }
+
+   void on_markup(std::string_view raw, std::size_t /*offset*/)
+   {
+      if (skipping()) {
+         return;
+      }
+      flush_text_block();
+      out_.emit(raw);
+   }
+
+   // After the reader has read the whole message.
+   void finish() { flush_text_block(); }
+
+private:
+   struct skip_state
+   {
+      std::size_t depth;
+      std::size_t audit_index;
+   };
+
+   // What redaction_output writes to; it refers to its sink, so this lives as long as it.
+   struct router
+   {
+      element_redactor* self;
+      void operator()(std::string_view bytes) const { self->write(bytes); }
+   };
+
+   struct hold_state
+   {
+      std::size_t depth;
+      category kind;
+      std::size_t audit_size;  // audit entries before the hold, to forget those made inside it
+      std::size_t start_offset;
+      std::string start_tag;
+      std::string tag;
+      std::string bytes;  // everything held so far, start tag included
+      std::optional<std::size_t> code_depth;
+      std::string code;
+      bool sensitive = false;
+   };
+
+   [[nodiscard]] bool skipping() const noexcept { return skip_.has_value(); }
+   [[nodiscard]] bool holding() const noexcept { return hold_.has_value(); }
+
+   // Every byte leaves through here: into the held element, or to the sink.
+   void write(std::string_view bytes)
+   {
+      if (skipping()) {
+         return;  // the rest of an event that made a hold give up: inside the skipped element
+      }
+      if (!holding()) {
+         sink_(bytes);
+         return;
+      }
+      if (hold_->bytes.size() + bytes.size() > limits_.max_held_bytes) {
+         give_up_hold();
+         if (skipping()) {
+            return;
+         }
+      }
+      hold_->bytes += bytes;
+   }
+
+   void redact_element(const element_start& e, category kind)
+   {
+      const std::size_t index = out_.record(e.name.raw, kind, e.offset, e.raw.size());
+      if (out_.applied_action() == action::mask) {
+         out_.emit(e.raw);
+      }
+      // Writing the start tag may have made a hold give up, which skips the held
+      // element (and forgot `index`) instead.
+      if (!e.self_closing && !skipping()) {
+         skip_ = skip_state{ e.depth, index };
+      }
+   }
+
+   void finish_redacted_element(const element_end& e)
+   {
+      out_.extend(skip_->audit_index, e.offset + e.raw.size());
+      skip_.reset();
+      if (out_.applied_action() == action::mask) {
+         out_.emit(e.raw);
+      }
+   }
+
+   void begin_hold(const element_start& e, category kind)
+   {
+      if (e.self_closing) {
+         return out_.emit(e.raw);  // an empty identification has no category: nothing to hide
+      }
+      hold_ = hold_state{ e.depth, kind, audit_.fields.size(), e.offset, std::string(e.raw),
+                          std::string(e.name.raw), std::string(e.raw), {}, {}, false };
+   }
+
+   void end_hold(const element_end& e)
+   {
+      hold_state held = std::move(*hold_);
+      hold_.reset();
+      if (!held.sensitive) {
+         sink_(held.bytes);
+         out_.emit(e.raw);
+         return;
+      }
+      audit_.fields.resize(held.audit_size);
+      out_.record(held.tag, held.kind, held.start_offset, e.offset + e.raw.size() - held.start_offset);
+      if (out_.applied_action() == action::mask) {
+         out_.emit(held.start_tag);
+         out_.emit(e.raw);
+      }
+   }
+
+   // The held element grew too large to wait for its category: it is redacted as if the
+   // code had said so, and the rest of it is skipped.
+   void give_up_hold()
+   {
+      hold_state held = std::move(*hold_);
+      hold_.reset();
+      audit_.fields.resize(held.audit_size);
+      const std::size_t index = out_.record(held.tag, held.kind, held.start_offset, held.start_tag.size());
+      if (out_.applied_action() == action::mask) {
+         sink_(held.start_tag);
+      }
+      skip_ = skip_state{ held.depth, index };
+      free_text_depth_.reset();
+      line_.clear();  // a partial line of the held element is skipped with it
+   }
+
+   void on_header_start(const element_start& e)
+   {
+      if (!in_header_) {
+         in_header_ = true;
+         header_seen_ = true;
+         header_depth_ = e.depth;
+      }
+      header_field_ = vocabulary_of(e.name.uri) == vocabulary::nlets_header ? e.name.local : std::string_view{};
+      header_value_.clear();
+      out_.emit(e.raw);
+   }
+
+   void on_header_end(const element_end& e)
+   {
+      const std::string value(internal::trimmed(header_value_));
+      if (header_field_ == "MessageKeyCodeText") {
+         audit_.message_key = value;
+      }
+      else if (header_field_ == "OriginatingORIID") {
+         audit_.sender_ori = value;
+      }
+      else if (header_field_ == "DestinationORIID") {
+         audit_.recipients.push_back(value);
+      }
+      else if (header_field_ == "DocumentControlFieldText") {
+         audit_.control_field = value;
+      }
+      header_field_.clear();
+      header_value_.clear();
+      if (e.depth == header_depth_) {
+         in_header_ = false;
+      }
+      out_.emit(e.raw);
+   }
+
+   // Header values are short; a long one is routing noise, not worth memory.
+   static constexpr std::size_t longest_captured = 256;
+
+   static void capture(std::string& into, std::string_view piece)
+   {
+      into.append(piece.substr(0, longest_captured - std::min(longest_captured, into.size())));
+   }
+
+   void add_text(std::string_view piece, std::size_t offset)
+   {
+      if (line_interrupted_) {
+         // A line cut by a CDATA delimiter, a comment or a child element cannot be judged
+         // whole: a label before the cut would not reach the value after it. Text going
+         // on after the cut, on the same line, is refused rather than guessed at.
+         const std::size_t eol = piece.find('\n');
+         const std::string_view rest_of_line = piece.substr(0, eol);
+         if (rest_of_line.find_first_not_of(" \t\r") != std::string_view::npos) {
+            throw rejected_input(offset, "free-text line interrupted by markup");
+         }
+         line_interrupted_ = eol == std::string_view::npos;
+      }
+      while (!piece.empty() && !skipping()) {  // a hold that gave up skips the rest
+         if (line_.empty()) {
+            line_offset_ = offset;
+         }
+         const std::size_t eol = piece.find('\n');
+         const std::size_t take = eol == std::string_view::npos ? piece.size() : eol + 1;
+         if (line_.size() + take > limits_.max_line_size + 1) {
+            throw rejected_input(line_offset_ + limits_.max_line_size,
+                                 "line longer than " + std::to_string(limits_.max_line_size) + " bytes");
+         }
+         line_.append(piece.substr(0, take));
+         piece.remove_prefix(take);
+         offset += take;
+         if (eol != std::string_view::npos) {
+            lines_.on_line(line_, line_offset_, out_);
+            line_.clear();
+         }
+      }
+   }
+
+   // A CDATA delimiter, a comment or a child element ends the run of text a line can span.
+   void flush_text_block()
+   {
+      if (!line_.empty()) {
+         line_interrupted_ = free_text_depth_.has_value() && !nlets::internal::is_blank_line(line_);
+         lines_.on_line(line_, line_offset_, out_);
+         line_.clear();
+      }
+   }
+
+   category_mask mask_;
+   held_element_limits limits_;
+   line_redactor lines_;  // a copy: it keeps per-message continuation state
+   sink_ref sink_;
+   audit_record& audit_;
+   router router_;
+   redaction_output out_;
+
+   std::optional<skip_state> skip_;
+   std::optional<hold_state> hold_;
+   std::optional<std::size_t> free_text_depth_;
+   std::string line_;
+   std::size_t line_offset_ = 0;
+
+   bool in_header_ = false;
+   bool header_seen_ = false;
+   bool line_interrupted_ = false;  // markup came in the middle of a free-text line
+   std::size_t header_depth_ = 0;
+   std::string header_field_;  // local name of the header element being read
+   std::string header_value_;
+};
+
+}  // namespace veil::xml

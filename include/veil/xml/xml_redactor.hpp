@@ -1,0 +1,101 @@
+#pragma once
+// Redacts Nlets/NIEM XML messages (and EBTS/ANSI-NIST XML) in one pass over the reader's
+// events: elements by namespace URI and local name (see element_dictionary.hpp), free
+// text inside n2:ResponseText by the Nlets text rules, the routing header never.
+//
+//   veil::xml::xml_redactor redactor{ veil::runtime_mask{ veil::parse_mask("address,photo") } };
+//   std::string out;
+//   veil::audit_record audit = redactor.redact(message, out);
+//
+// As with the text redactor: redact() leaves `out` untouched when the message is
+// rejected; redact_stream() reads chunks of any size with memory bounded by the limits.
+
+#include <veil/audit.hpp>
+#include <veil/detail/redact_into.hpp>
+#include <veil/mask_policy.hpp>
+#include <veil/nlets/text_redactor.hpp>
+#include <veil/sink.hpp>
+#include <veil/xml/element_redactor.hpp>
+#include <veil/xml/xml_limits.hpp>
+#include <veil/xml/xml_reader.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace veil::xml {
+
+inline constexpr std::string_view xml_format_name = "nlets-xml";
+
+struct xml_options
+{
+   veil::action action = veil::action::drop;
+   xml_limits limits{};
+   held_element_limits held{};
+   std::vector<nlets::custom_label> extra_labels{};  // for free text inside XML
+};
+
+template <mask_policy Mask = runtime_mask>
+class xml_redactor
+{
+public:
+   static constexpr std::string_view format = xml_format_name;
+
+   explicit xml_redactor(Mask mask = {}, xml_options options = {})
+      : mask_(mask), options_(std::move(options)), text_(mask, text_options_for(options_))
+   {}
+
+   [[nodiscard]] const xml_options& options() const noexcept { return options_; }
+
+   audit_record redact(std::string_view message, std::string& out, std::string_view input_name = {}) const
+   {
+      return detail::redact_into(out, [&](sink_ref sink) {
+         return run([&](element_redactor& handler) { read(message, handler, options_.limits); }, sink, input_name);
+      });
+   }
+
+   // If the returned record says `rejected`, what the sink received must not be
+   // released (see sink.hpp).
+   template <typename ChunkSource>
+   audit_record redact_stream(ChunkSource&& source, sink_ref sink, std::string_view input_name = {}) const
+   {
+      return run(
+         [&](element_redactor& handler) { read_stream(std::forward<ChunkSource>(source), handler, options_.limits); },
+         sink, input_name);
+   }
+
+private:
+   [[nodiscard]] static nlets::text_options text_options_for(const xml_options& o)
+   {
+      nlets::text_options t;
+      t.action = o.action;
+      t.limits.max_line_size = o.held.max_line_size;
+      t.extra_labels = o.extra_labels;
+      return t;
+   }
+
+   template <typename Read>
+   audit_record run(Read&& read_with, sink_ref sink, std::string_view input_name) const
+   {
+      audit_record audit = new_audit_record(format, input_name);
+      const nlets::text_plans& plans = text_.plans();
+      const element_redactor::line_redactor lines(nlets::text_dictionary, plans.fields, plans.labels,
+                                                  text_.extra_label_rules());
+      element_redactor handler(mask_.mask(), options_.held, lines, sink, audit, options_.action);
+      try {
+         read_with(handler);
+         handler.finish();
+         mark_completed(audit);
+      }
+      catch (const rejected_input& e) {
+         mark_rejected(audit, e.to_rejection());
+      }
+      return audit;
+   }
+
+   Mask mask_;
+   xml_options options_;
+   nlets::text_redactor<Mask> text_;  // for its plans and labels: free text inside XML
+};
+
+}  // namespace veil::xml
