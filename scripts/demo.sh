@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Shows each sample message before and after `veil redact` with the default mask
-# (address, photo, immigration), and a one-line summary of what was removed.
+# (address, photo, immigration), and a one-line summary of what was removed, for every
+# message in the directories given after the command.
 set -euo pipefail
 veil=$1
-dir=$2
+shift
 summary=$(mktemp)
 trap 'rm -f "$summary"' EXIT
-for message in "$dir"/*.txt; do
+for dir in "$@"; do
+for message in "$dir"/*; do
   printf '\n=== %s: before\n' "$message"
   cat "$message"
   printf '\n=== after\n'
@@ -15,4 +17,5 @@ for message in "$dir"/*.txt; do
   printf '\n'
   cat "$summary"
   [ "$status" -le 1 ] || exit "$status"
+done
 done
