@@ -8,7 +8,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstddef>
+#include <numeric>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +39,25 @@ void check_cut(const Redactor& redactor, std::string_view message, const referen
    CHECK(veil::to_json_line(streamed.audit) == expected.audit_json);
    if (!expected.whole.audit.rejected()) {
       CHECK(streamed.output == expected.whole.output);
+   }
+}
+
+// Every byte its own chunk, then `rounds` random multi-splits of at most `max_cuts` cuts,
+// drawn from `random` (anything with `std::size_t below(std::size_t)`).
+template <typename Redactor, typename Random>
+void check_byte_and_random_cuts(const Redactor& redactor, std::string_view message, const reference& expected,
+                                Random& random, int rounds, std::size_t max_cuts)
+{
+   std::vector<std::size_t> every_byte(message.size());
+   std::iota(every_byte.begin(), every_byte.end(), std::size_t{ 1 });
+   check_cut(redactor, message, expected, every_byte);
+   for (int round = 0; round < rounds; ++round) {
+      std::vector<std::size_t> cuts(1 + random.below(std::min(message.size() / 2 + 1, max_cuts)));
+      for (std::size_t& cut : cuts) {
+         cut = random.below(message.size() + 1);
+      }
+      CAPTURE(round);
+      check_cut(redactor, message, expected, cuts);
    }
 }
 

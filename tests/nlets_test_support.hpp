@@ -177,6 +177,22 @@ struct planted_message
    }
 };
 
+// What a leak-property run checks of one redaction of a generated message (a text
+// planted_message or an XML one): no planted value of a masked category survives, every
+// other one does, and the audit counts exactly the fields the mask removes.
+template <typename PlantedMessage>
+void check_planted_values(const redaction& result, const PlantedMessage& message, veil::category_mask mask)
+{
+   for (const planted_value& value : message.values) {
+      CAPTURE(value.text);
+      const bool removed = value.kind && mask.contains(*value.kind);
+      CHECK((result.output.find(value.text) == std::string::npos) == removed);
+   }
+   const std::size_t expected_fields = message.fields_under(mask);
+   CHECK(result.audit.fields.size() == expected_fields);
+   CHECK(result.audit.result == (expected_fields == 0 ? veil::outcome::passed : veil::outcome::redacted));
+}
+
 // Labels a generated response may use besides the built-in ones; the redactor under test
 // must be given them (see generated_text_options()).
 inline const std::vector<veil::nlets::custom_label> generated_extra_labels{

@@ -34,17 +34,7 @@ void check_all_cuts(const veil_test::text_redactor& redactor, std::string_view m
       CAPTURE(at);
       check_cut(redactor, message, expected, { at });
    }
-   std::vector<std::size_t> every_byte(message.size());
-   std::iota(every_byte.begin(), every_byte.end(), std::size_t{ 1 });
-   check_cut(redactor, message, expected, every_byte);
-   for (int round = 0; round < 20; ++round) {
-      std::vector<std::size_t> cuts(1 + random.below(message.size() / 2 + 1));
-      for (std::size_t& cut : cuts) {
-         cut = random.below(message.size() + 1);
-      }
-      CAPTURE(round);
-      check_cut(redactor, message, expected, cuts);
-   }
+   veil_test::check_byte_and_random_cuts(redactor, message, expected, random, 20, message.size() / 2 + 1);
 }
 
 const std::vector<category_mask> masks{ veil::default_mask, category_mask::all(), category_mask::none() };

@@ -26,21 +26,11 @@ using veil_test::check_cut;
 using veil_test::redact_whole;
 using veil_test::reference;
 
-// Every byte its own chunk, and `rounds` random multi-splits.
+// Every byte its own chunk, and `rounds` random multi-splits of at most 400 cuts.
 void check_random_cuts(const veil_test::xml_redactor& redactor, std::string_view message, const reference& expected,
                        veil_test::xml_message_generator& random, int rounds)
 {
-   std::vector<std::size_t> every_byte(message.size());
-   std::iota(every_byte.begin(), every_byte.end(), std::size_t{ 1 });
-   check_cut(redactor, message, expected, every_byte);
-   for (int round = 0; round < rounds; ++round) {
-      std::vector<std::size_t> cuts(1 + random.below(std::min<std::size_t>(message.size() / 2 + 1, 400)));
-      for (std::size_t& cut : cuts) {
-         cut = random.below(message.size() + 1);
-      }
-      CAPTURE(round);
-      check_cut(redactor, message, expected, cuts);
-   }
+   veil_test::check_byte_and_random_cuts(redactor, message, expected, random, rounds, 400);
 }
 
 // Every single split point as well.
