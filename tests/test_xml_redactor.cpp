@@ -367,14 +367,17 @@ TEST_CASE("xml redactor: an identification larger than max_held_bytes is sensiti
    }
 }
 
-TEST_CASE("xml redactor: a category code that cannot be read as written is treated as immigration (fail closed)")
+TEST_CASE("xml redactor: a category code is read as an XML reader reads it, references expanded, "
+          "blanks of any length around it")
 {
-   // A character reference spells AR to every XML reader; a code padded beyond what the
-   // redactor keeps of it cannot be checked.
-   for (const std::string& code :
-        std::vector<std::string>{ "&#65;R", "&#x41;&#x52;", "A&#82;", std::string(300, ' ') + "AR" }) {
+   for (const std::string& code : std::vector<std::string>{ "&#65;R", "&#x41;&#x52;", "A&#82;", "&#32;AR&#10;",
+                                                            std::string(100000, ' ') + "AR" + std::string(300, '\n') }) {
       check_identification_removed(
          identification("<j:PersonIDCategoryCode>" + code + "</j:PersonIDCategoryCode>", false));
+   }
+   for (const std::string& code :
+        std::vector<std::string>{ "&#66;R", "A&#32;R", "&amp;AR", "AR" + std::string(300, ' ') + "X" }) {
+      check_identification_kept(identification("<j:PersonIDCategoryCode>" + code + "</j:PersonIDCategoryCode>", true));
    }
 }
 
@@ -638,4 +641,65 @@ TEST_CASE("xml redactor: only the envelope's own header is exempt from redaction
       redact_in_envelope("<n2:X><n2:NLETSMessageHeader><nc:Image>PHOTO</nc:Image></n2:NLETSMessageHeader></n2:X>",
                          category_mask{ category::photo });
    CHECK(r.output == "<n2:X><n2:NLETSMessageHeader></n2:NLETSMessageHeader></n2:X>");
+}
+
+TEST_CASE("xml redactor: free text is judged decoded, and what stays of a redacted line keeps its own spelling")
+{
+   struct decoded_case
+   {
+      std::string body;
+      action applied;
+      std::string expected;
+   };
+   const std::vector<decoded_case> cases{
+      // A label spelled with references is still the label.
+      { "<n2:ResponseText>RES&#32;ADDR: 1 MAIN\nOK\n</n2:ResponseText>", action::drop,
+        "<n2:ResponseText>OK\n</n2:ResponseText>" },
+      { "<n2:ResponseText>NAM/A &amp; B SOC/123&#45;45\n</n2:ResponseText>", action::drop,
+        "<n2:ResponseText>NAM/A &amp; B\n</n2:ResponseText>" },
+      // Masked: one mask byte per decoded byte, kept references as written.
+      { "<n2:ResponseText>NAM/A&#x26;B SOC/1&#50;3\n</n2:ResponseText>", action::mask,
+        "<n2:ResponseText>NAM/A&#x26;B SOC/***\n</n2:ResponseText>" },
+      { "<n2:ResponseText>POB: &#xE9;&#233;\n</n2:ResponseText>", action::mask,
+        "<n2:ResponseText>POB: ****\n</n2:ResponseText>" },
+      // A line break written as a reference ends a line, as it does for a reader.
+      { "<n2:ResponseText>NAM/A&#10;POB: ZZ\nOK\n</n2:ResponseText>", action::drop,
+        "<n2:ResponseText>NAM/A&#10;OK\n</n2:ResponseText>" },
+      { "<n2:ResponseText>POB&#58; ZZ\nOK\n</n2:ResponseText>", action::drop,
+        "<n2:ResponseText>OK\n</n2:ResponseText>" },
+      // Nothing redacted: the line is the input's, byte for byte.
+      { "<n2:ResponseText>NAM/A&#x26;B&#10;OK\n</n2:ResponseText>", action::drop,
+        "<n2:ResponseText>NAM/A&#x26;B&#10;OK\n</n2:ResponseText>" },
+      // CDATA has no references: "&#32;" there is five characters, not a blank.
+      { "<n2:ResponseText><![CDATA[POB&#58; ZZ\n]]></n2:ResponseText>", action::drop,
+        "<n2:ResponseText><![CDATA[POB&#58; ZZ\n]]></n2:ResponseText>" },
+   };
+   for (const decoded_case& c : cases) {
+      CAPTURE(c.body);
+      const redaction r = redact_in_envelope(c.body, veil::parse_mask("all"), c.applied);
+      CHECK(r.output == c.expected);
+      CHECK_FALSE(veil_test::xml_error(in_envelope(r.output)).has_value());
+   }
+   // The audit points at the input's bytes, references included.
+   const std::string body = "<n2:ResponseText>NAM/A&#32;B SOC/1&#50;3\n</n2:ResponseText>";
+   const redaction r = redact_in_envelope(body, category_mask{ category::ssn });
+   REQUIRE(r.audit.fields.size() == 1);
+   CHECK(r.audit.fields[0].offset == offset_in_envelope(body, "SOC/"));
+   CHECK(r.audit.fields[0].length == std::string_view("SOC/1&#50;3").size());
+}
+
+TEST_CASE("xml redactor: in free text a CR alone ends a line, as XML reads it")
+{
+   check_bodies({ { "<n2:ResponseText>NAM/A\rPOB: ZZ\rOK\r</n2:ResponseText>", veil::default_mask,
+                    "<n2:ResponseText>NAM/A\rOK\r</n2:ResponseText>" },
+                  { "<n2:ResponseText>NAM/A\r\nPOB: ZZ\r\nOK</n2:ResponseText>", veil::default_mask,
+                    "<n2:ResponseText>NAM/A\r\nOK</n2:ResponseText>" } },
+                action::drop);
+   // Split between CR and LF, the two are still one line break.
+   const std::string body = "<n2:ResponseText>POB: ZZ\r\nOK\n</n2:ResponseText>";
+   const std::string message = in_envelope(body);
+   const std::size_t cr = message.find('\r');
+   const redaction split = veil_test::redact_in_chunks(veil_test::make_xml_redactor(veil::default_mask), message,
+                                                       { cr + 1 });
+   CHECK(split.output == in_envelope("<n2:ResponseText>OK\n</n2:ResponseText>"));
 }

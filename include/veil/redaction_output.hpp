@@ -8,9 +8,21 @@
 #include <veil/sink.hpp>
 
 #include <cstddef>
+#include <span>
 #include <string_view>
 
 namespace veil {
+
+// Where a redactor that works on a decoded copy of the input (XML text with its
+// references expanded) finds the input offsets for the audit record: an offset
+// `base + i` in the copy stands for `base + input_positions[i]` in the input.
+struct position_map
+{
+   std::size_t base = 0;
+   std::span<const std::size_t> input_positions;
+
+   [[nodiscard]] std::size_t to_input(std::size_t at) const { return base + input_positions[at - base]; }
+};
 
 class redaction_output
 {
@@ -20,6 +32,14 @@ public:
    {}
 
    [[nodiscard]] veil::action applied_action() const noexcept { return action_; }
+
+   // The same audit record and action, another sink, offsets mapped through `positions`.
+   [[nodiscard]] redaction_output redirected(sink_ref sink, const position_map& positions) const noexcept
+   {
+      redaction_output other(sink, audit_, action_);
+      other.positions_ = &positions;
+      return other;
+   }
 
    void emit(std::string_view bytes) const { sink_(bytes); }
 
@@ -33,20 +53,27 @@ public:
    // continuation lines) can be extended.
    std::size_t record(std::string_view tag, category kind, std::size_t offset, std::size_t length)
    {
-      audit_.fields.push_back({ std::string(tag), kind, action_, offset, length });
+      const std::size_t start = input_offset(offset);
+      audit_.fields.push_back({ std::string(tag), kind, action_, start, input_offset(offset + length) - start });
       return audit_.fields.size() - 1;
    }
 
    void extend(std::size_t index, std::size_t new_end)
    {
       redacted_field& f = audit_.fields[index];
-      f.length = new_end - f.offset;
+      f.length = input_offset(new_end) - f.offset;
    }
 
 private:
+   [[nodiscard]] std::size_t input_offset(std::size_t at) const
+   {
+      return positions_ == nullptr ? at : positions_->to_input(at);
+   }
+
    sink_ref sink_;
    audit_record& audit_;
    veil::action action_;
+   const position_map* positions_ = nullptr;
 };
 
 }  // namespace veil

@@ -15,13 +15,12 @@
 
 #include <veil/audit.hpp>
 #include <veil/category_mask.hpp>
-#include <veil/detail/bytes.hpp>
-#include <veil/nlets/free_text_redactor.hpp>
-#include <veil/nlets/text_dictionary.hpp>
-#include <veil/nlets/text_labels.hpp>
 #include <veil/redaction_output.hpp>
-#include <veil/rejection.hpp>
 #include <veil/xml/element_dictionary.hpp>
+#include <veil/xml/free_text_body.hpp>
+#include <veil/xml/id_category_code.hpp>
+#include <veil/xml/routing_header.hpp>
+#include <veil/xml/text_references.hpp>
 #include <veil/xml/xml_events.hpp>
 
 #include <cstddef>
@@ -38,48 +37,15 @@ struct held_element_limits
    std::size_t max_line_size = std::size_t{ 64 } << 10;   // a line of free text inside XML
 };
 
-namespace internal {
-
-// True for the identification category codes that make an identification immigration data.
-[[nodiscard]] constexpr bool is_immigration_id_category(std::string_view code) noexcept
-{
-   while (!code.empty() && static_cast<unsigned char>(code.front()) <= ' ') {
-      code.remove_prefix(1);
-   }
-   while (!code.empty() && static_cast<unsigned char>(code.back()) <= ' ') {
-      code.remove_suffix(1);
-   }
-   if (code.size() != 2) {
-      return false;
-   }
-   const char a = detail::to_upper(code[0]);
-   const char b = detail::to_upper(code[1]);
-   return (a == 'A' && (b == 'R' || b == 'N')) || (a == 'P' && b == 'P');
-}
-
-[[nodiscard]] inline std::string_view trimmed(std::string_view s) noexcept
-{
-   while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') {
-      s.remove_prefix(1);
-   }
-   while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') {
-      s.remove_suffix(1);
-   }
-   return s;
-}
-
-}  // namespace internal
-
 class element_redactor
 {
 public:
-   using line_redactor = nlets::free_text_redactor<nlets::text_dictionary.size(), nlets::builtin_labels.size()>;
-
-   element_redactor(category_mask mask, held_element_limits limits, const line_redactor& lines, sink_ref sink,
-                    audit_record& audit, action applied)
+   element_redactor(category_mask mask, held_element_limits limits, const free_text_line_redactor& lines,
+                    sink_ref sink, audit_record& audit, action applied)
       : mask_(mask),
         limits_(limits),
         lines_(lines),
+        body_(lines_, limits.max_line_size),
         sink_(sink),
         audit_(audit),
         router_{ this },
@@ -128,7 +94,7 @@ public:
             // Any descendant counts: NIEM 3 and later may wrap the code in an augmentation.
             if (holding() && e.depth > hold_->depth) {
                hold_->code_depth = e.depth;
-               hold_->code.clear();
+               hold_->code = {};
             }
             break;
          case element_role::free_text:
@@ -160,13 +126,10 @@ public:
       }
       if (free_text_depth_ == e.depth) {
          free_text_depth_.reset();
-         line_interrupted_ = false;  // the body ended with its line
+         body_.end_body();
       }
       if (holding() && hold_->code_depth == e.depth) {
-         // A code written with references (&#65;R) or cut short by capture() cannot be
-         // read as written: what cannot be decided is treated as sensitive.
-         const bool unreadable = hold_->code.find('&') != std::string::npos || hold_->code.size() == longest_captured;
-         hold_->sensitive = hold_->sensitive || unreadable || internal::is_immigration_id_category(hold_->code);
+         hold_->sensitive = hold_->sensitive || hold_->code.is_immigration();
          hold_->code_depth.reset();
       }
       if (holding() && e.depth == hold_->depth) {
@@ -176,21 +139,21 @@ public:
       out_.emit(e.raw);
    }
 
-   void on_text(std::string_view piece, std::size_t offset, text_kind /*kind*/)
+   void on_text(std::string_view piece, std::size_t offset, text_kind kind)
    {
       if (skipping()) {
          return;
       }
       if (in_header_) {
-         capture(header_value_, piece);
+         header_.on_text(decoded(piece, kind));
          out_.emit(piece);
          return;
       }
       if (holding() && hold_->code_depth) {
-         capture(hold_->code, piece);
+         hold_->code.append(decoded(piece, kind));
       }
       if (free_text_depth_) {
-         add_text(piece, offset);
+         body_.add(piece, offset, kind == text_kind::text, out_);
          return;
       }
       out_.emit(piece);
@@ -232,7 +195,7 @@ private:
       std::string tag;
       std::string bytes;  // everything held so far, start tag included
       std::optional<std::size_t> code_depth;
-      std::string code;
+      id_category_code code;
       bool sensitive = false;
    };
 
@@ -318,8 +281,10 @@ private:
          sink_(held.start_tag);
       }
       skip_ = skip_state{ held.depth, index };
-      free_text_depth_.reset();
-      line_.clear();  // a partial line of the held element is skipped with it
+      if (free_text_depth_ > held.depth) {
+         free_text_depth_.reset();
+         body_.discard();  // a partial line of the held element is skipped with it
+      }
    }
 
    void on_header_start(const element_start& e)
@@ -329,88 +294,37 @@ private:
          header_seen_ = true;
          header_depth_ = e.depth;
       }
-      header_field_ = vocabulary_of(e.name.uri) == vocabulary::nlets_header ? e.name.local : std::string_view{};
-      header_value_.clear();
+      header_.on_start(e.name.uri, e.name.local);
       out_.emit(e.raw);
    }
 
    void on_header_end(const element_end& e)
    {
-      const std::string value(internal::trimmed(header_value_));
-      if (header_field_ == "MessageKeyCodeText") {
-         audit_.message_key = value;
-      }
-      else if (header_field_ == "OriginatingORIID") {
-         audit_.sender_ori = value;
-      }
-      else if (header_field_ == "DestinationORIID") {
-         audit_.recipients.push_back(value);
-      }
-      else if (header_field_ == "DocumentControlFieldText") {
-         audit_.control_field = value;
-      }
-      header_field_.clear();
-      header_value_.clear();
+      header_.on_end(audit_);
       if (e.depth == header_depth_) {
          in_header_ = false;
       }
       out_.emit(e.raw);
    }
 
-   // Header values are short; a long one is routing noise, not worth memory.
-   static constexpr std::size_t longest_captured = 256;
-
-   static void capture(std::string& into, std::string_view piece)
+   // Text as a reader sees it; CDATA has no references.
+   [[nodiscard]] std::string_view decoded(std::string_view piece, text_kind kind)
    {
-      into.append(piece.substr(0, longest_captured - std::min(longest_captured, into.size())));
+      if (kind == text_kind::cdata || piece.find('&') == std::string_view::npos) {
+         return piece;
+      }
+      decoded_piece_.clear();
+      append_decoded(decoded_piece_, piece);
+      return decoded_piece_;
    }
 
-   void add_text(std::string_view piece, std::size_t offset)
-   {
-      if (line_interrupted_) {
-         // A line cut by a CDATA delimiter, a comment or a child element cannot be judged
-         // whole: a label before the cut would not reach the value after it. Text going
-         // on after the cut, on the same line, is refused rather than guessed at.
-         const std::size_t eol = piece.find('\n');
-         const std::string_view rest_of_line = piece.substr(0, eol);
-         if (rest_of_line.find_first_not_of(" \t\r") != std::string_view::npos) {
-            throw rejected_input(offset, "free-text line interrupted by markup");
-         }
-         line_interrupted_ = eol == std::string_view::npos;
-      }
-      while (!piece.empty() && !skipping()) {  // a hold that gave up skips the rest
-         if (line_.empty()) {
-            line_offset_ = offset;
-         }
-         const std::size_t eol = piece.find('\n');
-         const std::size_t take = eol == std::string_view::npos ? piece.size() : eol + 1;
-         if (line_.size() + take > limits_.max_line_size + 1) {
-            throw rejected_input(line_offset_ + limits_.max_line_size,
-                                 "line longer than " + std::to_string(limits_.max_line_size) + " bytes");
-         }
-         line_.append(piece.substr(0, take));
-         piece.remove_prefix(take);
-         offset += take;
-         if (eol != std::string_view::npos) {
-            lines_.on_line(line_, line_offset_, out_);
-            line_.clear();
-         }
-      }
-   }
-
-   // A CDATA delimiter, a comment or a child element ends the run of text a line can span.
-   void flush_text_block()
-   {
-      if (!line_.empty()) {
-         line_interrupted_ = free_text_depth_.has_value() && !nlets::internal::is_blank_line(line_);
-         lines_.on_line(line_, line_offset_, out_);
-         line_.clear();
-      }
-   }
+   // A CDATA delimiter, a comment or a child element ends a block of free text.
+   void flush_text_block() { body_.end_block(out_); }
 
    category_mask mask_;
    held_element_limits limits_;
-   line_redactor lines_;  // a copy: it keeps per-message continuation state
+   free_text_line_redactor lines_;  // a copy: it keeps per-message continuation state
+   free_text_body body_;
    sink_ref sink_;
    audit_record& audit_;
    router router_;
@@ -419,15 +333,12 @@ private:
    std::optional<skip_state> skip_;
    std::optional<hold_state> hold_;
    std::optional<std::size_t> free_text_depth_;
-   std::string line_;
-   std::size_t line_offset_ = 0;
 
    bool in_header_ = false;
    bool header_seen_ = false;
-   bool line_interrupted_ = false;  // markup came in the middle of a free-text line
    std::size_t header_depth_ = 0;
-   std::string header_field_;  // local name of the header element being read
-   std::string header_value_;
+   routing_header header_;
+   std::string decoded_piece_;  // reused
 };
 
 }  // namespace veil::xml

@@ -79,7 +79,7 @@ private:
    {
       audit_record audit = new_audit_record(format, input_name);
       const nlets::text_plans& plans = text_.plans();
-      const element_redactor::line_redactor lines(nlets::text_dictionary, plans.fields, plans.labels,
+      const free_text_line_redactor lines(nlets::text_dictionary, plans.fields, plans.labels,
                                                   text_.extra_label_rules());
       element_redactor handler(mask_.mask(), options_.held, lines, sink, audit, options_.action);
       try {

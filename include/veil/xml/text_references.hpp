@@ -1,0 +1,178 @@
+#pragma once
+// XML text as a reader of the message sees it: the five predefined entities and
+// character references expanded. Decisions about text (an identification's category
+// code, a free-text label) are taken on that decoded text, so "&#65;R" is an AR code and
+// "RES&#32;ADDR:" is an address label. The text comes from the reader, which has already
+// refused any malformed reference.
+//
+// A decoded text that was redacted is written back in the input's own spelling: what
+// stays keeps its bytes, references included (see respell()).
+
+#include <veil/action.hpp>
+#include <veil/detail/bytes.hpp>
+#include <veil/xml/utf8.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veil::xml {
+
+namespace internal {
+
+inline void append_utf8(std::string& out, std::uint32_t code_point)
+{
+   const auto byte = [](std::uint32_t b) { return static_cast<char>(static_cast<unsigned char>(b)); };
+   if (code_point < 0x80) {
+      out += byte(code_point);
+   }
+   else if (code_point < 0x800) {
+      out += byte(0xC0 | (code_point >> 6));
+      out += byte(0x80 | (code_point & 0x3F));
+   }
+   else if (code_point < 0x10000) {
+      out += byte(0xE0 | (code_point >> 12));
+      out += byte(0x80 | ((code_point >> 6) & 0x3F));
+      out += byte(0x80 | (code_point & 0x3F));
+   }
+   else {
+      out += byte(0xF0 | (code_point >> 18));
+      out += byte(0x80 | ((code_point >> 12) & 0x3F));
+      out += byte(0x80 | ((code_point >> 6) & 0x3F));
+      out += byte(0x80 | (code_point & 0x3F));
+   }
+}
+
+// Appends what the reference `body` (between '&' and ';') stands for.
+inline void append_reference(std::string& out, std::string_view body)
+{
+   if (body == "lt") {
+      out += '<';
+   }
+   else if (body == "gt") {
+      out += '>';
+   }
+   else if (body == "amp") {
+      out += '&';
+   }
+   else if (body == "apos") {
+      out += '\'';
+   }
+   else if (body == "quot") {
+      out += '"';
+   }
+   else {
+      const bool hex = body.size() > 1 && body[1] == 'x';
+      std::uint32_t code_point = 0;
+      for (const char c : body.substr(hex ? 2 : 1)) {
+         const std::uint32_t digit = c <= '9' ? static_cast<std::uint32_t>(c - '0')
+                                              : static_cast<std::uint32_t>((c | 0x20) - 'a' + 10);
+         code_point = code_point * (hex ? 16 : 10) + digit;
+      }
+      append_utf8(out, code_point);
+   }
+}
+
+// The raw bytes of the unit that starts at `at`: a whole reference, or one whole UTF-8
+// character.
+[[nodiscard]] inline std::size_t unit_length(std::string_view raw, std::size_t at) noexcept
+{
+   if (raw[at] == '&') {
+      const std::size_t semicolon = raw.find(';', at);
+      return semicolon == std::string_view::npos ? raw.size() - at : semicolon - at + 1;
+   }
+   const std::size_t n = utf8_sequence_length(static_cast<unsigned char>(raw[at]));
+   return n == 0 ? 1 : std::min(n, raw.size() - at);
+}
+
+// Appends what one unit of raw text stands for.
+inline void append_decoded_unit(std::string& out, std::string_view unit)
+{
+   if (unit.size() > 2 && unit.front() == '&' && unit.back() == ';') {
+      append_reference(out, unit.substr(1, unit.size() - 2));
+   }
+   else {
+      out += unit;
+   }
+}
+
+}  // namespace internal
+
+// Appends the decoded form of `raw` to `out`.
+inline void append_decoded(std::string& out, std::string_view raw)
+{
+   for (std::size_t at = 0; at < raw.size();) {
+      const std::size_t next = raw.find('&', at);
+      if (next == std::string_view::npos) {
+         out.append(raw.substr(at));
+         return;
+      }
+      out.append(raw.substr(at, next - at));
+      const std::size_t n = internal::unit_length(raw, next);
+      internal::append_decoded_unit(out, raw.substr(next, n));
+      at = next + n;
+   }
+}
+
+// `raw` decoded, with where each decoded byte came from in `raw`.
+struct decoded_text
+{
+   std::string text;
+   std::vector<std::size_t> raw_positions;  // one per byte of `text`, and one for its end
+
+   void assign(std::string_view raw)
+   {
+      text.clear();
+      raw_positions.clear();
+      for (std::size_t at = 0; at < raw.size();) {
+         const std::size_t n = internal::unit_length(raw, at);
+         internal::append_decoded_unit(text, raw.substr(at, n));
+         raw_positions.resize(text.size(), at);
+         at += n;
+      }
+      raw_positions.push_back(raw.size());
+   }
+};
+
+// Writes `redacted` (what the free-text rules made of decoded(raw)) in the spelling of
+// `raw`: a character kept is written as it was in `raw` (a reference stays a reference),
+// a character masked becomes mask bytes, one per byte of its decoded form, and a
+// character dropped is left out. The drop action only removes and the mask action only
+// replaces, each a whole character at a time, so the characters of `raw` line up with
+// `redacted` in order; false if they do not, and nothing must then be trusted.
+template <typename Put>
+[[nodiscard]] bool respell(std::string_view raw, std::string_view redacted, action applied, Put&& put)
+{
+   std::string unit_text;
+   std::size_t done = 0;  // of `redacted`
+   for (std::size_t at = 0; at < raw.size();) {
+      const std::size_t n = internal::unit_length(raw, at);
+      const std::string_view unit = raw.substr(at, n);
+      unit_text.clear();
+      internal::append_decoded_unit(unit_text, unit);
+      const std::string_view ahead = redacted.substr(done);
+      if (ahead.starts_with(unit_text)) {
+         put(unit);
+         done += unit_text.size();
+      }
+      else if (applied == action::mask && ahead.size() >= unit_text.size()) {
+         for (std::size_t k = 0; k < unit_text.size(); ++k) {
+            const char expected = detail::is_control(unit_text[k]) ? unit_text[k] : mask_byte;
+            if (ahead[k] != expected) {
+               return false;
+            }
+         }
+         put(ahead.substr(0, unit_text.size()));
+         done += unit_text.size();
+      }
+      else if (applied == action::mask) {
+         return false;
+      }
+      at += n;
+   }
+   return done == redacted.size();
+}
+
+}  // namespace veil::xml
