@@ -226,6 +226,13 @@ TEST_CASE("xml redactor: elements are matched by namespace URI, never by prefix"
       CHECK(result.audit.fields[2].tag == "nc5:PersonSSNIdentification");
       CHECK(result.audit.fields[2].kind == category::ssn);
    }
+   SUBCASE("a URI is read as a reader reads it: references expanded")
+   {
+      const std::string body = "<core:Image xmlns:core=\"http&#58;//niem.gov/niem/niem-core/2&#x2E;0\">a</core:Image>"
+                               "<x:Image xmlns:x=\"http://niem.gov/niem/niem-core/2.0&#32;\">b</x:Image>";
+      CHECK(redact_in_envelope(body, photo).output ==
+            "<x:Image xmlns:x=\"http://niem.gov/niem/niem-core/2.0&#32;\">b</x:Image>");
+   }
 }
 
 TEST_CASE("xml redactor: the routing header is never redacted, and names key, sender, recipients and control field")

@@ -116,6 +116,23 @@ inline void append_decoded(std::string& out, std::string_view raw)
    }
 }
 
+// An attribute value as a reader sees it: references expanded, and each literal tab,
+// line break (CR LF counting as one) or CR turned into a space, as XML normalizes them.
+[[nodiscard]] inline std::string attribute_value(std::string_view raw)
+{
+   std::string literal_spaces;
+   for (std::size_t at = 0; at < raw.size(); ++at) {
+      const char c = raw[at];
+      if (c == '\r' && at + 1 < raw.size() && raw[at + 1] == '\n') {
+         continue;  // the LF that follows makes the one space
+      }
+      literal_spaces += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+   }
+   std::string value;
+   append_decoded(value, literal_spaces);
+   return value;
+}
+
 // `raw` decoded, with where each decoded byte came from in `raw`.
 struct decoded_text
 {

@@ -6,6 +6,7 @@
 #include <veil/detail/parse_errors.hpp>
 #include <veil/rejection.hpp>
 #include <veil/xml/namespace_scope.hpp>
+#include <veil/xml/text_references.hpp>
 #include <veil/xml/xml_events.hpp>
 #include <veil/xml/xml_grammar.hpp>
 #include <veil/xml/xml_limits.hpp>
@@ -182,7 +183,8 @@ private:
       constexpr std::string_view prefixed = "xmlns:";
       for (const auto& attribute : tag_.attributes) {
          const std::string_view name = slice(raw, attribute.name);
-         const std::string_view value = slice(raw, attribute.value);
+         // A namespace is named by its URI as a reader sees it, references expanded.
+         const std::string value = attribute_value(slice(raw, attribute.value));
          if (name == "xmlns") {
             scope_.declare({}, value, offset + attribute.name.begin);
          }

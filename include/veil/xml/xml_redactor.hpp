@@ -13,10 +13,10 @@
 #include <veil/audit.hpp>
 #include <veil/detail/redact_into.hpp>
 #include <veil/mask_policy.hpp>
-#include <veil/nlets/text_redactor.hpp>
 #include <veil/sink.hpp>
 #include <veil/xml/element_redactor.hpp>
-#include <veil/xml/xml_limits.hpp>
+#include <veil/xml/free_text_rules.hpp>
+#include <veil/xml/xml_options.hpp>
 #include <veil/xml/xml_reader.hpp>
 
 #include <string>
@@ -25,16 +25,6 @@
 
 namespace veil::xml {
 
-inline constexpr std::string_view xml_format_name = "nlets-xml";
-
-struct xml_options
-{
-   veil::action action = veil::action::drop;
-   xml_limits limits{};
-   held_element_limits held{};
-   std::vector<nlets::custom_label> extra_labels{};  // for free text inside XML
-};
-
 template <mask_policy Mask = runtime_mask>
 class xml_redactor
 {
@@ -42,7 +32,7 @@ public:
    static constexpr std::string_view format = xml_format_name;
 
    explicit xml_redactor(Mask mask = {}, xml_options options = {})
-      : mask_(mask), options_(std::move(options)), text_(mask, text_options_for(options_))
+      : mask_(mask), options_(std::move(options)), free_text_(mask, options_)
    {}
 
    [[nodiscard]] const xml_options& options() const noexcept { return options_; }
@@ -65,23 +55,12 @@ public:
    }
 
 private:
-   [[nodiscard]] static nlets::text_options text_options_for(const xml_options& o)
-   {
-      nlets::text_options t;
-      t.action = o.action;
-      t.limits.max_line_size = o.held.max_line_size;
-      t.extra_labels = o.extra_labels;
-      return t;
-   }
-
    template <typename Read>
    audit_record run(Read&& read_with, sink_ref sink, std::string_view input_name) const
    {
       audit_record audit = new_audit_record(format, input_name);
-      const nlets::text_plans& plans = text_.plans();
-      const free_text_line_redactor lines(nlets::text_dictionary, plans.fields, plans.labels,
-                                                  text_.extra_label_rules());
-      element_redactor handler(mask_.mask(), options_.held, lines, sink, audit, options_.action);
+      element_redactor handler(mask_.mask(), options_.held, free_text_.line_redactor(), sink, audit,
+                               options_.action);
       try {
          read_with(handler);
          handler.finish();
@@ -95,7 +74,7 @@ private:
 
    Mask mask_;
    xml_options options_;
-   nlets::text_redactor<Mask> text_;  // for its plans and labels: free text inside XML
+   free_text_rules<Mask> free_text_;
 };
 
 }  // namespace veil::xml
