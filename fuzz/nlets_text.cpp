@@ -18,6 +18,8 @@
 //            to cross (see tight_limits)
 //   rest     the message, or the body that the framing's header is put in front of
 
+#include "fuzz_support.hpp"
+
 #include <veil/action.hpp>
 #include <veil/audit.hpp>
 #include <veil/category.hpp>
@@ -43,17 +45,10 @@
 
 namespace {
 
+using veil_fuzz::require;
+
 using veil::category_mask;
 using redactor = veil::nlets::text_redactor<veil::runtime_mask>;
-
-// A violated property must crash, so that libFuzzer (or the replay test) reports the input.
-void require(bool holds, const char* property)
-{
-   if (!holds) {
-      std::fprintf(stderr, "nlets-text: property violated: %s\n", property);
-      std::abort();
-   }
-}
 
 // Headers put in front of the input, so that bodies are fuzzed without the fuzzer having
 // to keep a header intact: none, a query (input form), a delivered free-text response,
@@ -108,39 +103,6 @@ constexpr std::size_t layout_bytes = 3;
    return c;
 }
 
-// Hands out `message` in chunks of pseudo-random sizes between 1 and 4^n bytes, the
-// sequence fixed by the chunking byte.
-class chunked_source
-{
-public:
-   chunked_source(std::string_view message, std::uint8_t chunking) noexcept
-      : rest_(message),
-        largest_(std::size_t{ 1 } << (2 * ((chunking >> 2) & 7U))),
-        state_(0x9E3779B9U ^ (chunking >> 5U))  // xorshift needs a state that is not 0
-   {}
-
-   std::size_t operator()(char* buffer, std::size_t capacity)
-   {
-      const std::size_t n = std::min({ next_size(), capacity, rest_.size() });
-      std::copy_n(rest_.data(), n, buffer);
-      rest_.remove_prefix(n);
-      return n;
-   }
-
-private:
-   std::size_t next_size() noexcept
-   {
-      state_ ^= state_ << 13;  // xorshift32
-      state_ ^= state_ >> 17;
-      state_ ^= state_ << 5;
-      return 1 + state_ % largest_;
-   }
-
-   std::string_view rest_;
-   std::size_t largest_;
-   std::uint32_t state_;
-};
-
 struct redaction
 {
    veil::audit_record audit;
@@ -158,7 +120,7 @@ redaction redact_checked(const redactor& r, const std::string& message, std::uin
    std::string streamed;
    const auto append_streamed = [&streamed](std::string_view bytes) { streamed += bytes; };
    const veil::audit_record streamed_audit =
-      r.redact_stream(chunked_source(message, chunking), append_streamed, "fuzz");
+      r.redact_stream(veil_fuzz::chunked_source(message, (chunking >> 2) & 7U, chunking >> 5U), append_streamed, "fuzz");
    require(to_json_line(streamed_audit) == to_json_line(audit), "redact_stream audit equals redact audit");
 
    if (audit.rejected()) {

@@ -14,6 +14,8 @@
 //   byte 1   bits 0-2: largest stream chunk, 4^n bytes; bits 3-7: seed of the chunk sizes
 //   rest     the document
 
+#include "fuzz_support.hpp"
+
 #include <veil/rejection.hpp>
 #include <veil/xml/xml_events.hpp>
 #include <veil/xml/xml_limits.hpp>
@@ -30,14 +32,7 @@
 
 namespace {
 
-// A violated property must crash, so that libFuzzer (or the replay test) reports the input.
-void require(bool holds, const char* property)
-{
-   if (!holds) {
-      std::fprintf(stderr, "xml-reader: property violated: %s\n", property);
-      std::abort();
-   }
-}
+using veil_fuzz::require;
 
 // Limits of a few bytes to a few hundred. Text pieces stay above the longest reference,
 // so that every piece fits its limit.
@@ -54,31 +49,6 @@ void require(bool holds, const char* property)
    limits.max_message_size = std::size_t{ 256 } << ((bits >> 5) & 3U);   // 256 to 2048
    return limits;
 }
-
-// Hands out `document` in chunks of pseudo-random sizes between 1 and 4^n bytes.
-class chunked_source
-{
-public:
-   chunked_source(std::string_view document, std::uint8_t chunking) noexcept
-      : rest_(document), largest_(std::size_t{ 1 } << (2 * (chunking & 7U))), state_(0x9E3779B9U ^ (chunking >> 3U))
-   {}
-
-   std::size_t operator()(char* buffer, std::size_t capacity)
-   {
-      state_ ^= state_ << 13;  // xorshift32
-      state_ ^= state_ >> 17;
-      state_ ^= state_ << 5;
-      const std::size_t n = std::min({ 1 + state_ % largest_, capacity, rest_.size() });
-      std::copy_n(rest_.data(), n, buffer);
-      rest_.remove_prefix(n);
-      return n;
-   }
-
-private:
-   std::string_view rest_;
-   std::size_t largest_;
-   std::uint32_t state_;
-};
 
 // Writes every event down and checks, as they come, what can be checked at once.
 class checking_handler
@@ -172,7 +142,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
    const reading in_memory =
       read_checked(document, limits, [&](checking_handler& h) { veil::xml::read(document, h, limits); });
    const reading streamed = read_checked(document, limits, [&](checking_handler& h) {
-      veil::xml::read_stream(chunked_source(document, data[1]), h, limits);
+      veil::xml::read_stream(veil_fuzz::chunked_source(document, data[1] & 7U, data[1] >> 3U), h, limits);
    });
    require(streamed.log == in_memory.log, "read_stream gives the events of read, however the input is split");
    require(streamed.error.has_value() == in_memory.error.has_value(), "read_stream rejects what read rejects");

@@ -677,6 +677,9 @@ TEST_CASE("xml redactor: free text is judged decoded, and what stays of a redact
       // Nothing redacted: the line is the input's, byte for byte.
       { "<n2:ResponseText>NAM/A&#x26;B&#10;OK\n</n2:ResponseText>", action::drop,
         "<n2:ResponseText>NAM/A&#x26;B&#10;OK\n</n2:ResponseText>" },
+      // A line that ends with a line break written as a reference is not cut by markup.
+      { "<n2:ResponseText>NAM/A&#10;<![CDATA[POB: ZZ\n]]>&#13;&#10;OK\n</n2:ResponseText>", action::drop,
+        "<n2:ResponseText>NAM/A&#10;<![CDATA[]]>&#13;&#10;OK\n</n2:ResponseText>" },
       // CDATA has no references: "&#32;" there is five characters, not a blank.
       { "<n2:ResponseText><![CDATA[POB&#58; ZZ\n]]></n2:ResponseText>", action::drop,
         "<n2:ResponseText><![CDATA[POB&#58; ZZ\n]]></n2:ResponseText>" },

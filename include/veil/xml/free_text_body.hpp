@@ -39,7 +39,7 @@ public:
    void add(std::string_view piece, std::size_t offset, bool encoded, redaction_output& out)
    {
       if (interrupted_) {
-         refuse_continued_line(piece, offset);
+         refuse_continued_line(piece, offset, encoded);
       }
       while (!piece.empty()) {
          if (line_.empty()) {
@@ -67,8 +67,7 @@ public:
    void end_block(redaction_output& out)
    {
       if (!line_.empty()) {
-         const bool has_break = line_.back() == '\n' || line_.back() == '\r';
-         interrupted_ = !has_break && !nlets::internal::is_blank_line(line_);
+         interrupted_ = !ends_with_line_break() && !nlets::internal::is_blank_line(line_);
          write_line(out);
       }
    }
@@ -113,13 +112,31 @@ private:
       return line_.back() == '\r' && !rest.empty();
    }
 
-   void refuse_continued_line(std::string_view piece, std::size_t offset)
+   // Whether line_ ends with a line break, as written or as a reference (&#10;).
+   [[nodiscard]] bool ends_with_line_break() const
    {
-      const std::size_t eol = piece.find_first_of("\r\n");
-      if (piece.substr(0, eol).find_first_not_of(" \t") != std::string_view::npos) {
+      const std::size_t reference = line_.rfind('&');
+      if (encoded_ && reference != std::string::npos && line_.find(';', reference) == line_.size() - 1) {
+         std::string last;
+         append_decoded(last, std::string_view(line_).substr(reference));
+         return last == "\n" || last == "\r";
+      }
+      return line_.back() == '\n' || line_.back() == '\r';
+   }
+
+   // Text after a line cut by markup may only end that line: blanks, then a line break.
+   void refuse_continued_line(std::string_view piece, std::size_t offset, bool encoded)
+   {
+      std::string decoded;
+      if (encoded) {
+         append_decoded(decoded, piece.substr(0, piece.find_first_of("\r\n")));
+      }
+      const std::string_view text = encoded ? std::string_view(decoded) : piece;
+      const std::size_t eol = text.find_first_of("\r\n");
+      if (text.substr(0, eol).find_first_not_of(" \t") != std::string_view::npos) {
          throw rejected_input(offset, "free-text line interrupted by markup");
       }
-      interrupted_ = eol == std::string_view::npos;
+      interrupted_ = eol == std::string_view::npos && piece.find_first_of("\r\n") == std::string_view::npos;
    }
 
    void write_line(redaction_output& out)

@@ -1,0 +1,288 @@
+// libFuzzer target for the Nlets/NIEM XML redactor, and the differential target for its
+// DOM twin. Beyond "does not crash", every input is held to the promises callers rely on:
+//   - a rejected message leaves the output string as it was and its audit says why;
+//   - redact_stream(), fed in chunks whose sizes the input chooses, writes the same bytes
+//     and the same audit line as redact();
+//   - an accepted output is itself a message the reader accepts, and redacting it again
+//     with the same mask and action gives the same bytes (idempotence); "passed" means
+//     the output is the input, and every audited field lies inside the input;
+//   - with the default limits, the DOM redactor, given pugixml's tree of the message,
+//     removes the same fields and leaves the tree pugixml reads from the stream output;
+//   - an element of every masked category, an alien-number identification and a line of
+//     every masked free-text label, all holding a sentinel and added at the end of the
+//     root element, never reach the output.
+//
+// Input layout, so that every mask, action, framing and limit is reached by mutation:
+//   byte 0   bits 0-6: the mask, bit i = veil::all_categories[i]; bit 7: action (1 = mask)
+//   byte 1   bits 0-1: what the rest is (see framings); bits 2-4: largest stream chunk,
+//            4^n bytes; bits 5-7: seed of the chunk sizes
+//   byte 2   bit 7 clear: default limits; set: limits small enough for fuzz inputs to
+//            cross (see tight_options)
+//   rest     the message, or what the framing puts inside an Nlets envelope
+
+#include "dom_twin_support.hpp"
+#include "fuzz_support.hpp"
+
+#include <veil/action.hpp>
+#include <veil/audit.hpp>
+#include <veil/category.hpp>
+#include <veil/category_mask.hpp>
+#include <veil/mask_policy.hpp>
+#include <veil/nlets/text_labels.hpp>
+#include <veil/xml/dom_redactor.hpp>
+#include <veil/xml/element_dictionary.hpp>
+#include <veil/xml/xml_events.hpp>
+#include <veil/xml/xml_options.hpp>
+#include <veil/xml/xml_reader.hpp>
+#include <veil/xml/xml_redactor.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace {
+
+using veil::category_mask;
+using veil_fuzz::require;
+using stream_redactor = veil::xml::xml_redactor<veil::runtime_mask>;
+using dom_redactor = veil::xml::dom_redactor<veil::runtime_mask>;
+
+constexpr std::string_view envelope_open =
+   "<n2:NLETS xmlns:n2=\"http://www.nlets.org/niem/1.0\" xmlns:nc=\"http://niem.gov/niem/niem-core/2.0\" "
+   "xmlns:j=\"http://niem.gov/niem/domains/jxdm/4.0\" xmlns:nh2=\"http://www.nlets.org/niem/nlets-hdr/1.0\">"
+   "<n2:NLETSMessageHeader><nh2:MessageKeyCodeText>DR</nh2:MessageKeyCodeText></n2:NLETSMessageHeader>";
+
+struct framing
+{
+   std::string_view before;
+   std::string_view after;
+};
+
+// Where the rest of the input goes, so that content is fuzzed without the fuzzer having
+// to keep an envelope intact: as it is, as the content of the envelope, as the free text
+// of a response, and as the content of an identification.
+constexpr std::array<framing, 4> framings{ {
+   { "", "" },
+   { "", "</n2:NLETS>" },
+   { "<n2:ResponseText>", "</n2:ResponseText></n2:NLETS>" },
+   { "<nc:PersonOtherIdentification>", "</nc:PersonOtherIdentification></n2:NLETS>" },
+} };
+
+// Limits of a few bytes to a few hundred, so that every limit, the hold-back of an
+// identification included, meets inputs on both sides of it.
+[[nodiscard]] veil::xml::xml_options tight_options(std::uint8_t bits)
+{
+   veil::xml::xml_options options;
+   options.limits.max_depth = std::size_t{ 2 } + (bits & 3U);                 // 2 to 5
+   options.limits.max_attributes = std::size_t{ 1 } + ((bits >> 2) & 3U);     // 1 to 4
+   options.limits.max_text_piece = std::size_t{ 40 } << ((bits >> 4) & 1U);   // 40 or 80
+   options.held.max_held_bytes = std::size_t{ 16 } << ((bits >> 5) & 3U);    // 16 to 128
+   options.held.max_line_size = std::size_t{ 8 } << ((bits >> 2) & 3U);      // 8 to 64
+   return options;
+}
+
+struct fuzz_case
+{
+   category_mask mask;
+   veil::xml::xml_options options;
+   bool tight = false;
+   std::uint8_t chunking = 0;
+   std::string message;
+};
+
+constexpr std::size_t layout_bytes = 3;
+
+[[nodiscard]] std::optional<fuzz_case> decode(const std::uint8_t* data, std::size_t size)
+{
+   if (size < layout_bytes) {
+      return std::nullopt;
+   }
+   fuzz_case c;
+   for (std::size_t i = 0; i < veil::all_categories.size(); ++i) {
+      if ((data[0] >> i) & 1U) {
+         c.mask = c.mask | category_mask{ veil::all_categories[i] };
+      }
+   }
+   c.tight = (data[2] & 0x80U) != 0;
+   if (c.tight) {
+      c.options = tight_options(data[2]);
+   }
+   c.options.action = (data[0] & 0x80U) != 0 ? veil::action::mask : veil::action::drop;
+   c.chunking = data[1];
+   const framing& f = framings[data[1] & 3U];
+   if (!f.after.empty()) {
+      c.message.append(envelope_open).append(f.before);
+   }
+   c.message.append(reinterpret_cast<const char*>(data + layout_bytes), size - layout_bytes);
+   c.message.append(f.after);
+   return c;
+}
+
+struct redaction
+{
+   veil::audit_record audit;
+   std::string output;  // empty when rejected
+};
+
+// Redacts `message` through both entry points and checks every property that holds for
+// any input.
+redaction redact_checked(const stream_redactor& r, const std::string& message, std::uint8_t chunking)
+{
+   static constexpr std::string_view earlier_output = "<earlier/>";
+   std::string out(earlier_output);
+   const veil::audit_record audit = r.redact(message, out, "fuzz");
+
+   std::string streamed;
+   const auto append_streamed = [&streamed](std::string_view bytes) { streamed += bytes; };
+   const veil::audit_record streamed_audit = r.redact_stream(
+      veil_fuzz::chunked_source(message, (chunking >> 2) & 7U, chunking >> 5U), append_streamed, "fuzz");
+   require(to_json_line(streamed_audit) == to_json_line(audit), "redact_stream audit equals redact audit");
+
+   if (audit.rejected()) {
+      require(out == earlier_output, "a rejected message appends nothing to the output");
+      require(audit.error.has_value(), "a rejected message's audit names its error");
+      return { audit, {} };
+   }
+   require(!audit.error.has_value(), "an accepted message's audit has no error");
+   require(out.starts_with(earlier_output), "redact keeps what the output string held");
+   std::string output = out.substr(earlier_output.size());
+   require(streamed == output, "redact_stream output equals redact output");
+   require(audit.result != veil::outcome::passed || output == message, "a passed message is output unchanged");
+   for (const veil::redacted_field& f : audit.fields) {
+      require(f.offset <= message.size() && f.length <= message.size() - f.offset,
+              "every audited field lies inside the message");
+   }
+
+   std::string again;
+   const veil::audit_record second = r.redact(output, again, "fuzz");
+   require(!second.rejected(), "the output of an accepted message re-parses");
+   require(again == output, "redacting twice equals redacting once");
+   return { audit, std::move(output) };
+}
+
+void check_dom_twin(const fuzz_case& c)
+{
+   const stream_redactor stream{ veil::runtime_mask{ c.mask }, c.options };
+   const dom_redactor dom{ veil::runtime_mask{ c.mask }, c.options };
+   const veil_test::twin_result r = veil_test::redact_both_ways(stream, dom, c.message);
+   if (r.difference) {
+      std::fprintf(stderr, "%s\n", r.difference->c_str());
+   }
+   require(!r.difference, "the DOM redactor agrees with the stream redactor");
+}
+
+// Planted values contain this byte; inputs that already hold it skip the sentinel check,
+// so any '~' in the output is a planted value that survived.
+constexpr char sentinel_byte = '~';
+constexpr std::string_view sentinel = "~SENTINELQZX~";
+
+// Where the root element's end tag starts, if the message has one.
+[[nodiscard]] std::optional<std::size_t> root_end(std::string_view message, const veil::xml::xml_limits& limits)
+{
+   struct finder
+   {
+      std::optional<std::size_t> at;
+      void on_start(const veil::xml::element_start&) {}
+      void on_end(const veil::xml::element_end& e)
+      {
+         if (e.depth == 1 && !e.raw.empty()) {
+            at = e.offset;
+         }
+      }
+      void on_text(std::string_view, std::size_t, veil::xml::text_kind) {}
+      void on_markup(std::string_view, std::size_t) {}
+   } f;
+   try {
+      veil::xml::read(message, f, limits);
+   }
+   catch (const veil::rejected_input&) {
+      return std::nullopt;
+   }
+   return f.at;
+}
+
+[[nodiscard]] std::string_view uri_of(veil::xml::vocabulary family)
+{
+   for (const veil::xml::namespace_uri& n : veil::xml::known_namespaces) {
+      if (n.family == family) {
+         return n.uri;
+      }
+   }
+   return {};
+}
+
+// An element of every masked dictionary entry, an identification with an alien number
+// if immigration is masked, and a free-text body with a line per masked label, each
+// declaring its own namespace and holding the sentinel.
+[[nodiscard]] std::string planted_elements(category_mask mask)
+{
+   using veil::xml::element_role;
+   std::string planted;
+   for (const veil::xml::element_entry& e : veil::xml::element_dictionary) {
+      if (e.role == element_role::sensitive && mask.contains(*e.sensitivity)) {
+         planted.append("<p:").append(e.tag).append(" xmlns:p=\"").append(uri_of(e.family)).append("\">");
+         planted.append(sentinel).append("</p:").append(e.tag).append(">");
+      }
+   }
+   if (mask.contains(veil::category::immigration)) {
+      planted.append("<p:PersonOtherIdentification xmlns:p=\"")
+         .append(uri_of(veil::xml::vocabulary::niem_core))
+         .append("\"><p:IdentificationID>")
+         .append(sentinel)
+         .append("</p:IdentificationID><q:PersonIDCategoryCode xmlns:q=\"")
+         .append(uri_of(veil::xml::vocabulary::jxdm))
+         .append("\">AR</q:PersonIDCategoryCode></p:PersonOtherIdentification>");
+   }
+   std::string lines;
+   for (const veil::nlets::label_rule& label : veil::nlets::builtin_labels) {
+      if (mask.contains(*label.sensitivity)) {
+         lines.append(label.tag).append(" ").append(sentinel).append("\n");
+      }
+   }
+   if (!lines.empty()) {
+      planted.append("<p:ResponseText xmlns:p=\"").append(uri_of(veil::xml::vocabulary::nlets)).append("\">\n");
+      planted.append(lines).append("</p:ResponseText>");
+   }
+   return planted;
+}
+
+void check_sentinels(const stream_redactor& r, const fuzz_case& c)
+{
+   if (c.message.find(sentinel_byte) != std::string::npos) {
+      return;
+   }
+   const std::string planted = planted_elements(c.mask);
+   const std::optional<std::size_t> at = root_end(c.message, c.options.limits);
+   if (planted.empty() || !at) {
+      return;
+   }
+   std::string message = c.message;
+   message.insert(*at, planted);
+   const redaction result = redact_checked(r, message, c.chunking);
+   require(result.output.find(sentinel_byte) == std::string::npos, "no sentinel planted in a masked field survives");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+   const std::optional<fuzz_case> c = decode(data, size);
+   if (!c) {
+      return 0;
+   }
+   const stream_redactor r{ veil::runtime_mask{ c->mask }, c->options };
+   const redaction result = redact_checked(r, c->message, c->chunking);
+   if (result.audit.rejected()) {
+      return 0;
+   }
+   // The DOM redactor never gives up on an identification, so tight hold-back limits
+   // would make the twins differ by design.
+   if (!c->tight) {
+      check_dom_twin(*c);
+   }
+   check_sentinels(r, *c);
+   return 0;
+}
