@@ -4,6 +4,7 @@
 // (the same error, for a message it refuses). Its memory is set by the limits, not by
 // the message: a photo many times the reader's buffer streams through.
 
+#include "photo_message.hpp"
 #include "xml_redactor_test_support.hpp"
 #include "chunk_invariance_support.hpp"
 
@@ -126,49 +127,6 @@ TEST_CASE("xml chunk invariance: rejected messages, cut anywhere, name the same 
 
 namespace {
 
-// A message made on demand and never held in memory: an Nlets envelope around a photo
-// whose base64 text is `photo_size` bytes, then a kept element.
-class photo_message
-{
-public:
-   explicit photo_message(std::size_t photo_size) :
-         head_("<n2:NLETS xmlns:n2=\"http://www.nlets.org/niem/1.0\" xmlns:nc=\"http://niem.gov/niem/niem-core/2.0\">\n"
-               "  <nc:PersonDigitalImage><nc:BinaryBase64Object>"),
-         tail_(
-            "</nc:BinaryBase64Object></nc:PersonDigitalImage>\n  <nc:PersonName>SAMPLE</nc:PersonName>\n</n2:NLETS>\n"),
-         photo_size_(photo_size)
-   {}
-
-   std::size_t operator()(char* buffer, std::size_t capacity)
-   {
-      largest_request_ = std::max(largest_request_, capacity);
-      std::size_t written = 0;
-      for (; written < capacity && position_ < size(); ++written, ++position_) {
-         buffer[written] = byte_at(position_);
-      }
-      return written;
-   }
-
-   [[nodiscard]] std::size_t size() const noexcept { return head_.size() + photo_size_ + tail_.size(); }
-   [[nodiscard]] std::size_t largest_request() const noexcept { return largest_request_; }
-
-private:
-   [[nodiscard]] char byte_at(std::size_t i) const noexcept
-   {
-      if (i < head_.size()) {
-         return head_[i];
-      }
-      i -= head_.size();
-      return i < photo_size_ ? "QUJD"[i % 4] : tail_[i - photo_size_];
-   }
-
-   std::string head_;
-   std::string tail_;
-   std::size_t photo_size_;
-   std::size_t position_ = 0;
-   std::size_t largest_request_ = 0;
-};
-
 constexpr std::size_t fifty_mib = std::size_t{ 50 } << 20;
 
 }  // namespace
@@ -177,7 +135,7 @@ TEST_CASE("xml chunk invariance: a 50 MiB photo streams through a buffer of a fe
 {
    for (const category_mask mask : { veil::default_mask, category_mask::none() }) {
       CAPTURE(mask.to_string());
-      photo_message source(fifty_mib);
+      veil_test::photo_message source(fifty_mib);
       std::size_t written = 0;
       std::size_t largest_write = 0;
       bool name_written = false;

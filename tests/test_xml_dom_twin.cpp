@@ -144,8 +144,8 @@ TEST_CASE("dom twin: a rejected message leaves the tree as it was")
         "free-text line interrupted by markup" },
    };
    for (const auto& [body, reason] : refused) {
-      CAPTURE(body);
       const std::string message = in_envelope(body);
+      CAPTURE(message);
       pugi::xml_document document;
       REQUIRE(document.load_buffer(message.data(), message.size()));
       const std::string before = saved(document);

@@ -705,6 +705,15 @@ TEST_CASE("xml redactor: in free text a CR alone ends a line, as XML reads it")
                   { "<n2:ResponseText>NAM/A\r\nPOB: ZZ\r\nOK</n2:ResponseText>", veil::default_mask,
                     "<n2:ResponseText>NAM/A\r\nOK</n2:ResponseText>" } },
                 action::drop);
+   // A CR alone, a dropped line, then an empty line: written as they stand, CR and LF
+   // would make one line break; no byte may change, so the message is refused.
+   const redaction joined = redact_in_envelope("<n2:ResponseText>A\rPOB: ZZ\n\nB\n</n2:ResponseText>",
+                                               veil::default_mask);
+   REQUIRE(joined.audit.rejected());
+   CHECK(joined.audit.error->reason == "dropping a free-text line would join a CR and an LF into one line break");
+   CHECK(redact_in_envelope("<n2:ResponseText>A\rPOB: ZZ\n\nB\n</n2:ResponseText>", veil::default_mask,
+                            action::mask)
+            .output == "<n2:ResponseText>A\rPOB: **\n\nB\n</n2:ResponseText>");
    // Split between CR and LF, the two are still one line break.
    const std::string body = "<n2:ResponseText>POB: ZZ\r\nOK\n</n2:ResponseText>";
    const std::string message = in_envelope(body);

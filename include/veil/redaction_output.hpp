@@ -33,11 +33,12 @@ public:
 
    [[nodiscard]] veil::action applied_action() const noexcept { return action_; }
 
-   // The same audit record and action, another sink, offsets mapped through `positions`.
-   [[nodiscard]] redaction_output redirected(sink_ref sink, const position_map& positions) const noexcept
+   // The same audit record and action, another sink; offsets mapped through `positions`
+   // if given, else as this output maps them.
+   [[nodiscard]] redaction_output redirected(sink_ref sink, const position_map* positions = nullptr) const noexcept
    {
       redaction_output other(sink, audit_, action_);
-      other.positions_ = &positions;
+      other.positions_ = positions != nullptr ? positions : positions_;
       return other;
    }
 

@@ -70,6 +70,7 @@ public:
          interrupted_ = !ends_with_line_break() && !nlets::internal::is_blank_line(line_);
          write_line(out);
       }
+      ends_with_cr_ = false;  // markup stands between this block's bytes and the next's
    }
 
    // The free-text element ends: so does its last line.
@@ -80,6 +81,7 @@ public:
    {
       line_.clear();
       interrupted_ = false;
+      ends_with_cr_ = false;
    }
 
 private:
@@ -141,13 +143,30 @@ private:
 
    void write_line(redaction_output& out)
    {
+      line_written_ = false;
+      auto guard = [this, &out](std::string_view bytes) { emit_guarded(bytes, out); };
+      redaction_output guarded = out.redirected(guard);
       if (!encoded_ || line_.find('&') == std::string::npos) {
-         for_each_line(line_, line_offset_, out);
+         for_each_line(line_, line_offset_, guarded);
       }
       else {
-         write_decoded_line(out);
+         write_decoded_line(guarded);
       }
       line_.clear();
+   }
+
+   // A line that ends with a CR alone, then dropped lines, then an empty line: written
+   // as they stand, the CR and the LF would make one line break, and the body would
+   // read differently than the redacted text. No byte may be changed to keep them
+   // apart, so the message is refused.
+   void emit_guarded(std::string_view bytes, const redaction_output& out)
+   {
+      if (!line_written_ && ends_with_cr_ && bytes.front() == '\n') {
+         throw rejected_input(line_offset_, "dropping a free-text line would join a CR and an LF into one line break");
+      }
+      line_written_ = true;
+      ends_with_cr_ = bytes.back() == '\r';
+      out.emit(bytes);
    }
 
    // A line written with references: judged decoded, written back in its own spelling.
@@ -157,7 +176,7 @@ private:
       redacted_.clear();
       const position_map positions{ line_offset_, decoded_.raw_positions };
       auto capture = [this](std::string_view bytes) { redacted_.append(bytes); };
-      redaction_output decoded_out = out.redirected(capture, positions);
+      redaction_output decoded_out = out.redirected(capture, &positions);
       for_each_line(decoded_.text, line_offset_, decoded_out);
       if (redacted_ == decoded_.text) {
          out.emit(line_);
@@ -194,6 +213,8 @@ private:
    std::size_t line_offset_ = 0;
    bool encoded_ = false;
    bool interrupted_ = false;
+   bool line_written_ = false;  // some output of the current line was written
+   bool ends_with_cr_ = false;  // the last byte written in this block is a CR
    decoded_text decoded_;
    std::string redacted_;
 };
