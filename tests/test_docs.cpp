@@ -123,6 +123,19 @@ TEST_CASE("the README quotes the embedding example whole, and shows what it prin
    CHECK(contains(readme, "```text\n" + run.output + "```\n"));
 }
 
+TEST_CASE("docs/formats/nlets-xml.md quotes the DOM example whole, and shows what it prints")
+{
+   const std::string doc = read_file(source_dir / "docs/formats/nlets-xml.md");
+   const std::string program = read_file(source_dir / "examples/dom/main.cpp");
+   CHECK(contains(doc, "```cpp\n" + program + "```\n"));
+
+   const run_result run = run_shell("'" VEIL_DOM_EXAMPLE_PATH "'", fs::current_path());
+   CHECK(run.status == 0);
+   CHECK(contains(run.output, "\"tag\":\"nc:PersonBirthLocation\""));
+   CHECK_FALSE(contains(run.output, "<nc:PersonBirthLocation>"));
+   CHECK(contains(doc, "```text\n" + run.output + "```\n"));
+}
+
 TEST_CASE("docs/cli.md quotes every help text of the veil command as it prints it")
 {
    const std::string doc = read_file(source_dir / "docs/cli.md");
