@@ -113,9 +113,9 @@ struct twin_result
    std::optional<std::string> difference;  // set when the two disagree
 };
 
-// Redacts `message` both ways. When the stream redactor rejects it, nothing is compared
-// (the reader refuses much that pugixml accepts); otherwise the DOM redactor must accept
-// it, remove the same fields (tag, category, action, in order) and leave the same tree.
+// Redacts `message` both ways. When the stream redactor rejects it, or pugixml cannot
+// read it, nothing is compared (each refuses some XML the other accepts); otherwise the
+// DOM redactor must accept it, remove the same fields (tag, category, action, in order) and leave the same tree.
 template <typename StreamRedactor, typename DomRedactor>
 [[nodiscard]] twin_result redact_both_ways(const StreamRedactor& stream, const DomRedactor& dom,
                                            std::string_view message)
@@ -128,12 +128,11 @@ template <typename StreamRedactor, typename DomRedactor>
    }
    pugi::xml_document from_stream;
    pugi::xml_document from_dom;
+   if (!from_dom.load_buffer(message.data(), message.size(), oracle_parse_options)) {
+      return r;  // pugixml refuses some XML the reader accepts (a PI named xml-something)
+   }
    if (!from_stream.load_buffer(streamed.data(), streamed.size(), oracle_parse_options)) {
       r.difference = "pugixml cannot read the stream redactor's output";
-      return r;
-   }
-   if (!from_dom.load_buffer(message.data(), message.size(), oracle_parse_options)) {
-      r.difference = "pugixml cannot read a message the stream redactor accepted";
       return r;
    }
    r.dom_audit = dom.redact(from_dom);

@@ -218,6 +218,14 @@ TEST_CASE("xml reader: a document using every accepted feature is given back byt
    CHECK(r.recorded.events.back() == "markup@" + std::to_string(feature_document.size() - 1) + " \n");
 }
 
+TEST_CASE("xml reader: tab, LF, CR, DEL and the characters just below U+FFFE are allowed where text is")
+{
+   const std::string document = "<r a=\"\t\x7F\">\t\r\n\x7F\xEF\xBF\xBD<![CDATA[\r\xEF\xBF\xBD]]><!--\t--></r>";
+   const xml_reading r = read_in_memory(document);
+   REQUIRE_FALSE(r.error.has_value());
+   CHECK(r.recorded.bytes == document);
+}
+
 TEST_CASE("xml reader: names are resolved by namespace URI in their scope, not by prefix")
 {
    const xml_reading r = read_in_memory(namespace_document);
@@ -342,6 +350,13 @@ TEST_CASE("xml reader: malformed documents are rejected with the offset and the 
    check_rejected("<r a=\"\xE2\x82\"/>", 6, "invalid UTF-8");       // cut short
    check_rejected("<r><![CDATA[\x80]]></r>", 12, "invalid UTF-8");
    check_rejected("<r><!-- \xF5 --></r>", 8, "invalid UTF-8");
+   // XML 1.0 has no place for C0 controls other than tab, LF and CR, nor U+FFFE/U+FFFF.
+   check_rejected("<r>a\x01</r>", 4, "control character that XML does not allow");
+   check_rejected("<r a=\"\x1F\"/>", 6, "control character that XML does not allow");
+   check_rejected("<r><![CDATA[\x08]]></r>", 12, "control character that XML does not allow");
+   check_rejected("<r><?pi \x0B?></r>", 8, "control character that XML does not allow");
+   check_rejected("<r>\xEF\xBF\xBF</r>", 3, "U+FFFE or U+FFFF, which XML does not allow");
+   check_rejected("<r><!--\xEF\xBF\xBE--></r>", 7, "U+FFFE or U+FFFF, which XML does not allow");
 }
 
 TEST_CASE("xml reader: every limit is enforced with a reason naming it, and can be raised")

@@ -119,10 +119,18 @@ public:
       return true;
    }
 
-   // Length of the well-formed UTF-8 sequence at i (1 for ASCII).
+   // Length of the well-formed UTF-8 sequence at i (1 for ASCII), which must be a
+   // character XML allows: no control character but tab, LF and CR, no U+FFFE or U+FFFF.
    [[nodiscard]] std::size_t utf8_unit(std::size_t i)
    {
       const auto lead = static_cast<unsigned char>((*this)[i]);
+      if (lead < 0x20 && lead != '\t' && lead != '\n' && lead != '\r') {
+         reject(i, lead == 0 ? "NUL byte" : "control character that XML does not allow");
+      }
+      if (lead == 0xEF && starts_with(i + 1, "\xBF") && has(i + 2) &&
+          ((*this)[i + 2] == '\xBE' || (*this)[i + 2] == '\xBF')) {
+         reject(i, "U+FFFE or U+FFFF, which XML does not allow");
+      }
       const std::size_t n = utf8_sequence_length(lead);
       if (n == 0) {
          reject(i, "invalid UTF-8");
