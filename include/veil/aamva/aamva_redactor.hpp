@@ -1,0 +1,132 @@
+#pragma once
+// Redacts AAMVA DL/ID barcode payloads (the PDF417 text of a driver licence or ID card):
+// the elements of the masked categories are dropped, with the subfile designators
+// rewritten so the payload still parses under the standard, or masked in place.
+//
+//   veil::aamva::aamva_redactor redactor{ veil::runtime_mask{ veil::parse_mask("address,immigration") } };
+//   std::string out;
+//   veil::audit_record audit = redactor.redact(payload, out);
+//
+// A payload is a few hundred bytes, so it is read whole (up to max_payload_size) and
+// decided as a whole: the designators at its start depend on every element after them.
+// redact() leaves `out` untouched when the payload is rejected; redact_stream() writes
+// nothing at all then.
+
+#include <veil/aamva/element_dictionary.hpp>
+#include <veil/aamva/payload.hpp>
+#include <veil/aamva/payload_reader.hpp>
+#include <veil/aamva/payload_writer.hpp>
+#include <veil/action.hpp>
+#include <veil/audit.hpp>
+#include <veil/category.hpp>
+#include <veil/detail/redact_into.hpp>
+#include <veil/mask_policy.hpp>
+#include <veil/rejection.hpp>
+#include <veil/sink.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace veil::aamva {
+
+struct aamva_options
+{
+   veil::action action = veil::action::drop;
+   framing_mode mode = framing_mode::strict;
+   // Elements no version of the standard defines (a jurisdiction's Z elements) may hold
+   // anything: with this set they are redacted whenever the mask is not empty, and
+   // audited under the mask's first category.
+   bool unknown_elements_sensitive = false;
+   std::size_t max_payload_size = std::size_t{ 16 } << 10;  // PDF417 holds under 2 KB
+};
+
+template <mask_policy Mask = runtime_mask>
+class aamva_redactor
+{
+public:
+   static constexpr std::string_view format = aamva_format_name;
+
+   explicit aamva_redactor(Mask mask = {}, aamva_options options = {}) : mask_(mask), options_(options) {}
+
+   [[nodiscard]] const aamva_options& options() const noexcept { return options_; }
+
+   audit_record redact(std::string_view message, std::string& out, std::string_view input_name = {}) const
+   {
+      return detail::redact_into(out, [&](sink_ref sink) { return run(message, sink, input_name); });
+   }
+
+   // Reads the whole payload from `source` (any callable `size_t(char*, size_t)` that
+   // returns 0 at the end), then writes it redacted; nothing is written if it is rejected.
+   template <typename ChunkSource>
+   audit_record redact_stream(ChunkSource&& source, sink_ref sink, std::string_view input_name = {}) const
+   {
+      std::string message;
+      char buffer[4096];
+      while (const std::size_t n = source(buffer, sizeof buffer)) {
+         message.append(buffer, n);
+         if (message.size() > options_.max_payload_size) {
+            audit_record audit = new_audit_record(format, input_name);
+            mark_rejected(audit, rejected_input(options_.max_payload_size, too_long()).to_rejection());
+            return audit;
+         }
+      }
+      return run(message, sink, input_name);
+   }
+
+private:
+   [[nodiscard]] std::string too_long() const
+   {
+      return "payload longer than " + std::to_string(options_.max_payload_size) + " bytes";
+   }
+
+   // The category an element is redacted under, or nothing when it stays.
+   [[nodiscard]] std::optional<category> redacted_as(std::string_view id, unsigned version) const
+   {
+      const element_entry* entry = find_element(id, version);
+      if (entry != nullptr) {
+         return entry->sensitivity && mask_.covers(*entry->sensitivity) ? entry->sensitivity : std::nullopt;
+      }
+      if (options_.unknown_elements_sensitive) {
+         for (const category c : all_categories) {
+            if (mask_.covers(c)) {
+               return c;
+            }
+         }
+      }
+      return std::nullopt;
+   }
+
+   audit_record run(std::string_view message, sink_ref sink, std::string_view input_name) const
+   {
+      audit_record audit = new_audit_record(format, input_name);
+      try {
+         if (message.size() > options_.max_payload_size) {
+            throw rejected_input(options_.max_payload_size, too_long());
+         }
+         const payload p = read_payload(message, options_.mode);
+         const std::string out = write_payload(message, p, [&](std::size_t s, std::size_t e) {
+            const element_span& span = p.subfiles[s].elements[e];
+            const std::optional<category> kind = redacted_as(message.substr(span.begin, 3), p.version);
+            if (!kind) {
+               return element_fate::keep;
+            }
+            audit.fields.push_back(
+               { std::string(message.substr(span.begin, 3)), *kind, options_.action, span.begin, span.end - span.begin });
+            return options_.action == action::drop ? element_fate::drop : element_fate::mask;
+         });
+         mark_completed(audit);
+         sink(out);
+      }
+      catch (const rejected_input& e) {
+         mark_rejected(audit, e.to_rejection());
+      }
+      return audit;
+   }
+
+   Mask mask_;
+   aamva_options options_;
+};
+
+}  // namespace veil::aamva

@@ -1,0 +1,337 @@
+#pragma once
+// Reads the framing of an AAMVA DL/ID payload, strictly or leniently (see payload.hpp).
+//
+// Strict: the header is exact ('@' LF RS CR "ANSI "), the version is 01 to 11, the first
+// subfile starts where the designators end, each subfile starts at its designated offset
+// with its type, ends at offset + length with CR, and the next one follows it directly;
+// the last one ends the payload.
+//
+// Lenient: a UTF-8 byte order mark, leading blanks and line breaks, any mix of up to three
+// LF, RS, CR or FS bytes where LF RS CR should be, and the old "AAMVA" file type are
+// accepted. The designators' offsets and lengths are ignored (scanners often leave them
+// wrong) and the subfiles are framed again from the line breaks: every CR or LF ends an
+// element (empty lines are left out), and the next designated subfile starts at a line
+// that is its type alone, its type followed by an element id of its own, or, its type
+// lost, an element id that can only be its own (a jurisdiction's elements carry its
+// subfile's type; the standard's start with D, or P in version 01). A line that could be
+// both an element of the current subfile and the start of the next, a line that is not
+// an element, or a designated subfile that never starts is refused: boundaries are never
+// guessed inside a value.
+
+#include <veil/aamva/payload.hpp>
+#include <veil/rejection.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veil::aamva {
+
+inline constexpr unsigned newest_version = 11;
+
+namespace internal {
+
+[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+[[nodiscard]] constexpr bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
+
+[[nodiscard]] constexpr bool is_element_id(std::string_view s) noexcept
+{
+   if (s.size() < 3) {
+      return false;
+   }
+   for (const char c : s.substr(0, 3)) {
+      if (!is_upper(c) && !is_digit(c)) {
+         return false;
+      }
+   }
+   return true;
+}
+
+// Whether an element with this id belongs in a subfile of `type`: a jurisdiction's
+// elements carry its subfile's type, the standard's start with D (or P, the version 01
+// permit elements).
+[[nodiscard]] constexpr bool fits_subfile(std::string_view id, std::string_view type) noexcept
+{
+   if (type.starts_with('Z')) {
+      return id.starts_with(type);
+   }
+   return id.starts_with('D') || id.starts_with('P');
+}
+
+struct designator
+{
+   std::string type;
+   std::size_t offset;
+   std::size_t length;
+};
+
+// Reads fixed-width header fields, rejecting with the offset of the field at fault.
+class header_cursor
+{
+public:
+   header_cursor(std::string_view bytes, std::size_t at) noexcept : bytes_(bytes), at_(at) {}
+
+   [[nodiscard]] std::size_t at() const noexcept { return at_; }
+
+   std::string_view digits(std::size_t n, const char* what)
+   {
+      const std::string_view field = take(n, what);
+      for (const char c : field) {
+         if (!is_digit(c)) {
+            throw rejected_input(at_ - n, std::string(what) + " is not " + std::to_string(n) + " digits");
+         }
+      }
+      return field;
+   }
+
+   std::size_t number(std::size_t n, const char* what)
+   {
+      std::size_t value = 0;
+      for (const char c : digits(n, what)) {
+         value = value * 10 + static_cast<std::size_t>(c - '0');
+      }
+      return value;
+   }
+
+   std::string_view take(std::size_t n, const char* what)
+   {
+      if (bytes_.size() - at_ < n) {
+         throw rejected_input(bytes_.size(), std::string("payload ends in the ") + what);
+      }
+      at_ += n;
+      return bytes_.substr(at_ - n, n);
+   }
+
+private:
+   std::string_view bytes_;
+   std::size_t at_;
+};
+
+struct header_fields
+{
+   std::string header;  // as it will be written
+   unsigned version = 0;
+   std::vector<designator> designators;
+   std::size_t end = 0;  // where the designators end in the input
+};
+
+// IIN, versions, entries and designators, from `cursor` on (just past the file type).
+// `header` is what comes before, as it will be written.
+[[nodiscard]] inline header_fields read_header_fields(header_cursor& cursor, std::string header)
+{
+   header_fields h;
+   header += cursor.digits(6, "issuer identification number");
+   const std::size_t version_at = cursor.at();
+   const std::string_view version = cursor.digits(2, "AAMVA version number");
+   header += version;
+   h.version = static_cast<unsigned>((version[0] - '0') * 10 + (version[1] - '0'));
+   if (h.version == 0 || h.version > newest_version) {
+      throw rejected_input(version_at, "AAMVA version " + std::string(version) + " is not one veil reads (01 to 11)");
+   }
+   if (h.version >= 2) {
+      header += cursor.digits(2, "jurisdiction version number");
+   }
+   const std::size_t entries_at = cursor.at();
+   const std::string_view entries = cursor.digits(2, "number of entries");
+   header += entries;
+   if (entries == "00") {
+      throw rejected_input(entries_at, "number of entries is 0");
+   }
+   const std::size_t count = static_cast<std::size_t>((entries[0] - '0') * 10 + (entries[1] - '0'));
+   for (std::size_t i = 0; i < count; ++i) {
+      const std::size_t type_at = cursor.at();
+      const std::string_view type = cursor.take(2, "subfile designators");
+      if (!is_upper(type[0]) || !(is_upper(type[1]) || is_digit(type[1]))) {
+         throw rejected_input(type_at, "subfile type is not a letter and a letter or digit");
+      }
+      const std::size_t offset = cursor.number(4, "subfile offset");
+      const std::size_t length = cursor.number(4, "subfile length");
+      h.designators.push_back({ std::string(type), offset, length });
+   }
+   h.header = std::move(header);
+   h.end = cursor.at();
+   return h;
+}
+
+// Checks that `element` (an element's bytes, `at` in the input) is one.
+inline void check_element(std::string_view element, std::size_t at, const std::string& type)
+{
+   if (element.empty()) {
+      throw rejected_input(at, "empty element in subfile " + type);
+   }
+   if (!is_element_id(element)) {
+      throw rejected_input(at, "element in subfile " + type + " does not start with a three-character id");
+   }
+}
+
+// The elements of one subfile's content (between its type and its CR), strictly: LF
+// between elements, one LF before the CR allowed.
+[[nodiscard]] inline subfile strict_subfile(std::string_view bytes, const designator& d)
+{
+   subfile s{ d.type, {}, false };
+   const std::size_t content_begin = d.offset + 2;
+   std::string_view content = bytes.substr(content_begin, d.length - 3);
+   if (const std::size_t cr = content.find('\r'); cr != std::string_view::npos) {
+      throw rejected_input(content_begin + cr, "CR inside subfile " + d.type);
+   }
+   if (content.size() > 1 && content.back() == '\n') {
+      s.separator_before_terminator = true;
+      content.remove_suffix(1);
+   }
+   if (content.empty()) {
+      return s;  // a subfile with no elements: its type, then CR
+   }
+   for (std::size_t at = 0;;) {
+      const std::size_t end = std::min(content.find('\n', at), content.size());
+      check_element(content.substr(at, end - at), content_begin + at, d.type);
+      s.elements.push_back({ content_begin + at, content_begin + end });
+      if (end == content.size()) {
+         break;
+      }
+      at = end + 1;
+   }
+   return s;
+}
+
+}  // namespace internal
+
+[[nodiscard]] inline payload read_strict(std::string_view bytes)
+{
+   if (bytes.starts_with("\xEF\xBB\xBF")) {
+      throw rejected_input(0, "byte order mark before '@' (lenient mode accepts it)");
+   }
+   if (!bytes.starts_with('@')) {
+      throw rejected_input(0, "payload does not start with '@'");
+   }
+   if (bytes.substr(1, 3) != "\n\x1e\r") {
+      throw rejected_input(1, "header separators are not LF RS CR");
+   }
+   if (bytes.substr(4, 5) != "ANSI ") {
+      throw rejected_input(4, bytes.substr(4, 5) == "AAMVA" ? "file type AAMVA (lenient mode accepts it)"
+                                                              : "file type is not \"ANSI \"");
+   }
+   internal::header_cursor cursor(bytes, 9);
+   internal::header_fields h = internal::read_header_fields(cursor, std::string(bytes.substr(0, 9)));
+   payload p{ std::move(h.header), h.version, {} };
+   std::size_t expected = h.end;
+   for (const internal::designator& d : h.designators) {
+      if (d.offset != expected) {
+         throw rejected_input(expected, "subfile " + d.type + " designated at offset " + std::to_string(d.offset) +
+                                           ", but the previous part ends at " + std::to_string(expected));
+      }
+      if (d.length < 3 || d.length > bytes.size() - d.offset) {
+         throw rejected_input(d.offset, "subfile " + d.type + " of length " + std::to_string(d.length) +
+                                           " does not fit the payload");
+      }
+      if (bytes.substr(d.offset, 2) != d.type) {
+         throw rejected_input(d.offset, "subfile " + d.type + " does not start with its type");
+      }
+      if (bytes[d.offset + d.length - 1] != '\r') {
+         throw rejected_input(d.offset + d.length - 1, "subfile " + d.type + " does not end with CR");
+      }
+      p.subfiles.push_back(internal::strict_subfile(bytes, d));
+      expected = d.offset + d.length;
+   }
+   if (expected != bytes.size()) {
+      throw rejected_input(expected, "bytes after the last subfile");
+   }
+   return p;
+}
+
+namespace internal {
+
+// One line of the body in lenient mode: its bytes and where they are in the input.
+struct body_line
+{
+   std::string_view text;
+   std::size_t at;
+};
+
+// The body cut at every CR and LF, empty lines left out.
+[[nodiscard]] inline std::vector<body_line> body_lines(std::string_view bytes, std::size_t from)
+{
+   std::vector<body_line> lines;
+   while (from < bytes.size()) {
+      const std::size_t end = std::min(bytes.find_first_of("\r\n", from), bytes.size());
+      if (end > from) {
+         lines.push_back({ bytes.substr(from, end - from), from });
+      }
+      from = end + 1;
+   }
+   return lines;
+}
+
+// Whether `line` starts the subfile `type`: the type, then an element id that belongs in it.
+[[nodiscard]] inline bool starts_subfile(std::string_view line, std::string_view type) noexcept
+{
+   return line.starts_with(type) && is_element_id(line.substr(2)) && fits_subfile(line.substr(2, 3), type);
+}
+
+}  // namespace internal
+
+[[nodiscard]] inline payload read_lenient(std::string_view bytes)
+{
+   std::size_t at = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+   while (at < bytes.size() && (bytes[at] == ' ' || bytes[at] == '\r' || bytes[at] == '\n')) {
+      ++at;
+   }
+   if (at == bytes.size() || bytes[at] != '@') {
+      throw rejected_input(at, "payload does not start with '@'");
+   }
+   std::size_t type_at = at + 1;
+   while (type_at < bytes.size() && type_at - at <= 3 && std::string_view("\n\x1e\r\x1c").find(bytes[type_at]) != std::string_view::npos) {
+      ++type_at;
+   }
+   const std::string_view file_type = bytes.substr(type_at, 5);
+   if (file_type != "ANSI " && file_type != "AAMVA") {
+      throw rejected_input(type_at, "no \"ANSI \" or \"AAMVA\" file type after '@' and its separators");
+   }
+   internal::header_cursor cursor(bytes, type_at + 5);
+   internal::header_fields h = internal::read_header_fields(cursor, "@\n\x1e\rANSI ");
+   payload p{ std::move(h.header), h.version, {} };
+
+   const std::vector<internal::body_line> lines = internal::body_lines(bytes, h.end);
+   std::size_t next = 0;  // the designator whose subfile starts next
+   for (const internal::body_line& line : lines) {
+      if (next < h.designators.size()) {
+         const std::string& type = h.designators[next].type;
+         // The type alone or followed by an element of its own; or, the type lost, an
+         // element that can only be the next subfile's.
+         const bool typed = line.text == type || internal::starts_subfile(line.text, type);
+         const bool untyped = internal::is_element_id(line.text) && internal::fits_subfile(line.text, type);
+         if (typed || untyped) {
+            if (!p.subfiles.empty() && internal::is_element_id(line.text) &&
+                internal::fits_subfile(line.text, p.subfiles.back().type)) {
+               throw rejected_input(line.at, "line could be an element of subfile " + p.subfiles.back().type +
+                                                " or the start of " + type);
+            }
+            p.subfiles.push_back({ type, {}, false });
+            ++next;
+            const std::size_t skip = typed ? 2 : 0;
+            if (line.text.size() > skip) {
+               p.subfiles.back().elements.push_back({ line.at + skip, line.at + line.text.size() });
+            }
+            continue;
+         }
+      }
+      if (p.subfiles.empty()) {
+         throw rejected_input(line.at, "subfile " + h.designators.front().type + " does not start where the designators end");
+      }
+      internal::check_element(line.text, line.at, p.subfiles.back().type);
+      p.subfiles.back().elements.push_back({ line.at, line.at + line.text.size() });
+   }
+   if (next < h.designators.size()) {
+      throw rejected_input(bytes.size(), "subfile " + h.designators[next].type + " never starts");
+   }
+   return p;
+}
+
+// Reads `bytes` in the given mode; a fault is a rejected_input with its offset.
+[[nodiscard]] inline payload read_payload(std::string_view bytes, framing_mode mode)
+{
+   return mode == framing_mode::strict ? read_strict(bytes) : read_lenient(bytes);
+}
+
+}  // namespace veil::aamva
