@@ -1,7 +1,9 @@
 #pragma once
 // `veil fields`: the field dictionaries and free-text labels, as text, JSON or Markdown.
 
+#include "aamva_listing.hpp"
 #include "arguments.hpp"
+#include "listing_style.hpp"
 #include "usage.hpp"
 
 #include <veil/detail/json_writer.hpp>
@@ -17,8 +19,6 @@
 #include <string>
 
 namespace veil::cli {
-
-enum class listing_style { text, json, markdown };
 
 [[nodiscard]] inline std::string category_text(const field_entry& e)
 {
@@ -186,7 +186,7 @@ inline int fields_command(arguments args)
          if (!f) {
             throw usage_error("unknown format '" + std::string(name) + "'");
          }
-         if (*f != format::nlets_text && *f != format::nlets_xml) {
+         if (*f == format::ansi_nist) {
             throw usage_error("format '" + std::string(name) + "' is not built in this version");
          }
          chosen = f;
@@ -196,15 +196,18 @@ inline int fields_command(arguments args)
       }
    }
    std::string listing;
-   if (!chosen || *chosen == format::nlets_text) {
-      listing = list_nlets_text(style);
-   }
-   if (!chosen || *chosen == format::nlets_xml) {
+   const auto add = [&](format f, std::string part) {
+      if (chosen && *chosen != f) {
+         return;
+      }
       if (!listing.empty()) {
          listing += style == listing_style::json ? "," : "\n";
       }
-      listing += list_nlets_xml(style);
-   }
+      listing += part;
+   };
+   add(format::nlets_text, list_nlets_text(style));
+   add(format::nlets_xml, list_nlets_xml(style));
+   add(format::aamva, list_aamva(style));
    std::cout << (style == listing_style::json ? "[" + listing + "]\n" : listing);
    return 0;
 }

@@ -11,6 +11,7 @@
 #include <veil/detail/bytes.hpp>
 #include <veil/format.hpp>
 #include <veil/nlets/text_redactor.hpp>
+#include <veil/aamva/aamva_redactor.hpp>
 #include <veil/xml/xml_redactor.hpp>
 
 #include <cstdio>
@@ -30,6 +31,8 @@ struct redact_settings
    std::string audit_path;
    std::string output_path;
    bool summary = false;
+   bool lenient = false;         // aamva framing
+   bool strict_unknown = false;  // aamva elements no version defines are sensitive
    std::vector<nlets::custom_label> labels;  // added to the built-in free-text labels
    std::vector<std::string> inputs;
 };
@@ -110,6 +113,12 @@ struct redact_settings
       }
       else if (a == "--summary") {
          s.summary = true;
+      }
+      else if (a == "--lenient") {
+         s.lenient = true;
+      }
+      else if (a == "--strict-unknown") {
+         s.strict_unknown = true;
       }
       else if (a.size() > 1 && a.front() == '-') {
          throw usage_error("unknown option '" + std::string(a) + "' for redact");
@@ -218,7 +227,7 @@ inline int redact_command(arguments args)
          throw usage_error("cannot read '" + name + "'");
       }
       const format f = s.forced_format.value_or(detect_format(*start));
-      if (f != format::nlets_text && f != format::nlets_xml) {
+      if (f == format::ansi_nist) {
          throw usage_error(name + ": format " + std::string(name_of(f)) + " is not built in this version");
       }
       formats.push_back(f);
@@ -230,6 +239,20 @@ inline int redact_command(arguments args)
    const runtime_mask mask{ s.mask };
    const nlets::text_redactor<runtime_mask> text_redactor{ mask, nlets::text_options{ s.applied, {}, s.labels } };
    const xml::xml_redactor<runtime_mask> xml_redactor{ mask, xml::xml_options{ s.applied, {}, {}, s.labels } };
+   aamva::aamva_options aamva_options;
+   aamva_options.action = s.applied;
+   aamva_options.mode = s.lenient ? aamva::framing_mode::lenient : aamva::framing_mode::strict;
+   aamva_options.unknown_elements_sensitive = s.strict_unknown;
+   const aamva::aamva_redactor<runtime_mask> aamva_redactor{ mask, aamva_options };
+   const auto redact_one = [&](format f, std::string_view message, std::string& redacted, const std::string& name) {
+      switch (f) {
+         case format::nlets_xml: return xml_redactor.redact(message, redacted, name);
+         case format::aamva: return aamva_redactor.redact(message, redacted, name);
+         case format::nlets_text:
+         case format::ansi_nist: break;
+      }
+      return text_redactor.redact(message, redacted, name);
+   };
    // The audit file is opened first: appending to it destroys nothing if -o then fails,
    // while opening -o empties it.
    output_file audit(s.audit_path, "ab");
@@ -246,8 +269,7 @@ inline int redact_command(arguments args)
          continue;
       }
       redacted.clear();
-      audit_record record = formats[i] == format::nlets_xml ? xml_redactor.redact(*message, redacted, name)
-                                                            : text_redactor.redact(*message, redacted, name);
+      audit_record record = redact_one(formats[i], *message, redacted, name);
       if (!s.recipient.empty() && !record.rejected()) {
          record.released_to = s.recipient;
       }

@@ -21,8 +21,9 @@ options:
 
 inline constexpr std::string_view redact_help = R"(usage: veil redact [--mask LIST | --policy FILE] [--action drop|mask]
                    [--format auto|nlets-text|nlets-xml|aamva|ansi-nist]
-                   [--label TEXT=CATEGORY ...] [--recipient ORI]
-                   [--audit FILE] [--summary] [-o FILE] [INPUT ...]
+                   [--label TEXT=CATEGORY ...] [--lenient] [--strict-unknown]
+                   [--recipient ORI] [--audit FILE] [--summary] [-o FILE]
+                   [INPUT ...]
 
 Each INPUT file is one message; no INPUT or '-' reads one message from stdin.
 Outputs are written in input order, back to back, to stdout or FILE.
@@ -35,11 +36,18 @@ options:
   --action A       drop: remove each field; mask: keep it, replace its value
                    with '*' (default: drop)
   --format F       auto (default) detects from the first bytes: '<' nlets-xml,
-                   '@' aamva, '1.0' + digits + ':' ansi-nist, else nlets-text
+                   '@' aamva (after an optional byte order mark), '1.0' +
+                   digits + ':' ansi-nist, else nlets-text
   --label TEXT=CATEGORY
                    one more free-text label, e.g. 'HOME ADDR:=address': a line
                    holding it is a field of that category (address labels
                    take indented continuation lines); may be repeated
+  --lenient        aamva: accept the damage scanners do (byte order mark,
+                   lost or swapped CR/LF, "AAMVA" file type, wrong offsets,
+                   missing subfile type) and write the payload back in the
+                   standard's framing; without it such payloads are rejected
+  --strict-unknown aamva: treat elements the standard does not define
+                   (jurisdiction Z elements) as sensitive
   --recipient ORI  the agency the output is released to (2 or 9 letters or
                    digits); recorded in the audit
   --audit FILE     append one JSON line per message: format, message key,
@@ -63,8 +71,8 @@ Lists each format's field dictionary: tag, name, category and description,
 then the labels that mark sensitive lines in free-text bodies.
 
 options:
-  --format F   nlets-text or nlets-xml (default: every format built in
-               this version)
+  --format F   nlets-text, nlets-xml or aamva (default: every format
+               built in this version)
   --json       one JSON array of objects
   --markdown   Markdown tables, as in docs/formats/
 )";

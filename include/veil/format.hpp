@@ -30,13 +30,14 @@ enum class format : std::uint8_t { nlets_text, nlets_xml, aamva, ansi_nist };
    return std::nullopt;
 }
 
-// Guesses the format from the start of a message: first non-blank byte '<' is XML, '@'
-// an AAMVA barcode payload, "1.0" or "1.00" followed by digits and ':' an ANSI/NIST
+// Guesses the format from the start of a message: first non-blank byte (after a byte
+// order mark) '<' is XML, '@' an AAMVA barcode payload, "1.0" or "1.00" followed by digits and ':' an ANSI/NIST
 // transaction (its first tag, 1.001); anything else is read as Nlets text, whose reader
 // rejects what it cannot parse.
 [[nodiscard]] constexpr format detect_format(std::string_view start) noexcept
 {
-   std::size_t i = 0;
+   // A UTF-8 byte order mark, as keyboard-wedge scanners put before AAMVA payloads.
+   std::size_t i = start.starts_with("\xEF\xBB\xBF") ? 3 : 0;
    while (i < start.size() && (start[i] == ' ' || start[i] == '\t' || start[i] == '\r' || start[i] == '\n')) {
       ++i;
    }
