@@ -209,6 +209,8 @@ TEST_CASE("nlets text free text: an address token that ends its line takes the i
    check_cases({
       { "ADR/1 MAIN ST\n    SPRINGFIELD\nNEXT\n", address, "NEXT\n" },
       { "NAM/A  ADR/1 MAIN ST\n    SPRINGFIELD\nNEXT\n", address, "NAM/A\nNEXT\n" },
+      // dots after the value do not end it early, however many
+      { "ADR/1 MAIN ST..\n    SPRINGFIELD\nNEXT\n", address, "NEXT\n" },
       // not when another token follows it on the line
       { "ADR/1 MAIN ST  SEX/F\n    INDENTED\n", address, "SEX/F\n    INDENTED\n" },
    });

@@ -528,6 +528,12 @@ TEST_CASE("xml redactor: a free-text line longer than held.max_line_size is reje
    REQUIRE(result.audit.rejected());
    CHECK(result.audit.error->offset == offset_in_envelope(body, "A LINE") + 16);
    CHECK(result.audit.error->reason == "line longer than 16 bytes");
+   // A line break written as a reference ends a line too: no line here is too long.
+   const std::string broken = "<n2:ResponseText>NAM/AAAAAAA&#10;NAM/BBBB&#xD;&#xA;NAM/C\n</n2:ResponseText>";
+   const redaction fits =
+      redact_in_envelope(veil_test::make_xml_redactor(veil::default_mask, action::drop, options), broken);
+   CHECK_FALSE(fits.audit.rejected());
+   CHECK(fits.output == broken);
 }
 
 TEST_CASE("xml redactor: malformed XML is rejected with its offset and reason, and nothing of it is released")

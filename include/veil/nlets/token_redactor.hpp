@@ -73,7 +73,7 @@ public:
          }
          const std::size_t index =
             out.record(t.entry->tag, *t.entry->sensitivity, offset + t.start, t.value_end - t.start);
-         if (*t.entry->sensitivity == category::address && t.value_end == trimmed_size(text)) {
+         if (*t.entry->sensitivity == category::address && t.value_end >= trimmed_size(text)) {
             open_address = index;
          }
          if (out.applied_action() == action::mask) {

@@ -2,7 +2,8 @@
 // The text of a free-text element (n2:ResponseText and its kin), cut into lines for the
 // Nlets free-text redactor. The stream and DOM redactors both go through here, so both
 // read a body alike:
-//   - a line ends at LF, CR LF or a CR alone, the three line breaks of XML;
+//   - a line ends at LF, CR LF or a CR alone, the three line breaks of XML, written as
+//     bytes or as references (&#10;); a line is never longer than one line break;
 //   - text is judged as a reader of the message sees it: a line written with references
 //     ("RES&#32;ADDR:") is decoded first, and if anything in it is redacted the rest is
 //     written back in its own spelling (see text_references.hpp);
@@ -41,24 +42,40 @@ public:
       if (interrupted_) {
          refuse_continued_line(piece, offset, encoded);
       }
-      while (!piece.empty()) {
+      const std::string_view stops = encoded ? std::string_view("\r\n&") : std::string_view("\r\n");
+      std::size_t at = 0;
+      while (at < piece.size()) {
          if (line_.empty()) {
-            line_offset_ = offset;
+            line_offset_ = offset + at;
             encoded_ = encoded;
          }
-         std::size_t take = line_break_end(piece);
-         if (take == std::string_view::npos) {
-            take = piece.size();
-         }
-         if (line_.size() + take > max_line_size_ + 2) {
-            throw rejected_input(line_offset_ + max_line_size_,
-                                 "line longer than " + std::to_string(max_line_size_) + " bytes");
-         }
-         line_.append(piece.substr(0, take));
-         piece.remove_prefix(take);
-         offset += take;
-         if (ends_line(piece)) {
+         const unit u = unit_at(piece, at, encoded);
+         if (pending_cr_ != cr::none) {
+            // A CR ends its line; an LF right after it belongs to the same line break,
+            // as XML reads them: after a CR written as such only an LF written as such,
+            // after &#13; either.
+            const bool joins = u.kind == break_kind::literal_lf ||
+                               (pending_cr_ == cr::reference && u.kind == break_kind::reference_lf);
+            if (joins) {
+               append(piece.substr(at, u.length));
+               at += u.length;
+            }
             write_line(out);
+            continue;
+         }
+         if (u.kind == break_kind::none) {
+            const std::size_t stop = std::min(piece.find_first_of(stops, at + u.length), piece.size());
+            append(piece.substr(at, stop - at));
+            at = stop;
+            continue;
+         }
+         append(piece.substr(at, u.length));
+         at += u.length;
+         if (u.kind == break_kind::literal_lf || u.kind == break_kind::reference_lf) {
+            write_line(out);
+         }
+         else {
+            pending_cr_ = u.kind == break_kind::literal_cr ? cr::literal : cr::reference;
          }
       }
    }
@@ -67,7 +84,7 @@ public:
    void end_block(redaction_output& out)
    {
       if (!line_.empty()) {
-         interrupted_ = !ends_with_line_break() && !nlets::internal::is_blank_line(line_);
+         interrupted_ = pending_cr_ == cr::none && !nlets::internal::is_blank_line(line_);
          write_line(out);
       }
       ends_with_cr_ = false;  // markup stands between this block's bytes and the next's
@@ -80,50 +97,49 @@ public:
    void discard() noexcept
    {
       line_.clear();
+      pending_cr_ = cr::none;
       interrupted_ = false;
       ends_with_cr_ = false;
    }
 
 private:
-   // One past the line break in `piece`, or npos. A CR at the very end may be the first
-   // half of CR LF: the line stays open until the next byte shows.
-   [[nodiscard]] std::size_t line_break_end(std::string_view piece) const noexcept
+   // Line breaks as written: a byte, or a reference (&#10;, &#xD;) in text that has them.
+   enum class break_kind { none, literal_lf, reference_lf, literal_cr, reference_cr };
+   enum class cr { none, literal, reference };
+
+   struct unit
    {
-      if (!line_.empty() && line_.back() == '\r') {
-         return piece.front() == '\n' ? 1 : 0;
+      break_kind kind;
+      std::size_t length;
+   };
+
+   [[nodiscard]] static unit unit_at(std::string_view piece, std::size_t at, bool encoded)
+   {
+      if (piece[at] == '\n') {
+         return { break_kind::literal_lf, 1 };
       }
-      const std::size_t at = piece.find_first_of("\r\n");
-      if (at == std::string_view::npos || piece[at] == '\n') {
-         return at == std::string_view::npos ? at : at + 1;
+      if (piece[at] == '\r') {
+         return { break_kind::literal_cr, 1 };
       }
-      if (at + 1 == piece.size()) {
-         return std::string_view::npos;
+      if (!encoded || piece[at] != '&') {
+         return { break_kind::none, 1 };
       }
-      return piece[at + 1] == '\n' ? at + 2 : at + 1;
+      const std::size_t n = internal::unit_length(piece, at);
+      std::string decoded;
+      append_decoded(decoded, piece.substr(at, n));
+      if (decoded == "\n") {
+         return { break_kind::reference_lf, n };
+      }
+      return { decoded == "\r" ? break_kind::reference_cr : break_kind::none, n };
    }
 
-   // Whether line_ is complete, with `rest` what follows it in the current piece.
-   [[nodiscard]] bool ends_line(std::string_view rest) const noexcept
+   void append(std::string_view bytes)
    {
-      if (line_.empty()) {
-         return false;
+      if (line_.size() + bytes.size() > max_line_size_ + 2) {
+         throw rejected_input(line_offset_ + max_line_size_,
+                              "line longer than " + std::to_string(max_line_size_) + " bytes");
       }
-      if (line_.back() == '\n') {
-         return true;
-      }
-      return line_.back() == '\r' && !rest.empty();
-   }
-
-   // Whether line_ ends with a line break, as written or as a reference (&#10;).
-   [[nodiscard]] bool ends_with_line_break() const
-   {
-      const std::size_t reference = line_.rfind('&');
-      if (encoded_ && reference != std::string::npos && line_.find(';', reference) == line_.size() - 1) {
-         std::string last;
-         append_decoded(last, std::string_view(line_).substr(reference));
-         return last == "\n" || last == "\r";
-      }
-      return line_.back() == '\n' || line_.back() == '\r';
+      line_.append(bytes);
    }
 
    // Text after a line cut by markup may only end that line: blanks, then a line break.
@@ -147,12 +163,13 @@ private:
       auto guard = [this, &out](std::string_view bytes) { emit_guarded(bytes, out); };
       redaction_output guarded = out.redirected(guard);
       if (!encoded_ || line_.find('&') == std::string::npos) {
-         for_each_line(line_, line_offset_, guarded);
+         lines_.on_line(line_, line_offset_, guarded);
       }
       else {
          write_decoded_line(guarded);
       }
       line_.clear();
+      pending_cr_ = cr::none;
    }
 
    // A line that ends with a CR alone, then dropped lines, then an empty line: written
@@ -177,7 +194,7 @@ private:
       const position_map positions{ line_offset_, decoded_.raw_positions };
       auto capture = [this](std::string_view bytes) { redacted_.append(bytes); };
       redaction_output decoded_out = out.redirected(capture, &positions);
-      for_each_line(decoded_.text, line_offset_, decoded_out);
+      lines_.on_line(decoded_.text, line_offset_, decoded_out);
       if (redacted_ == decoded_.text) {
          out.emit(line_);
          return;
@@ -189,29 +206,12 @@ private:
       }
    }
 
-   // Decoded text may hold line breaks that were references (&#10;): each line goes to
-   // the line redactor on its own, as a tree walk would see it.
-   void for_each_line(std::string_view text, std::size_t offset, redaction_output& out)
-   {
-      while (!text.empty()) {
-         std::size_t end = text.find_first_of("\r\n");
-         if (end == std::string_view::npos) {
-            end = text.size();
-         }
-         else {
-            end += (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1;
-         }
-         lines_.on_line(text.substr(0, end), offset, out);
-         text.remove_prefix(end);
-         offset += end;
-      }
-   }
-
    free_text_line_redactor& lines_;
    std::size_t max_line_size_;
    std::string line_;
    std::size_t line_offset_ = 0;
    bool encoded_ = false;
+   cr pending_cr_ = cr::none;  // line_ ends with a CR; an LF may still join it
    bool interrupted_ = false;
    bool line_written_ = false;  // some output of the current line was written
    bool ends_with_cr_ = false;  // the last byte written in this block is a CR

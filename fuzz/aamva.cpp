@@ -1,0 +1,249 @@
+// libFuzzer target for the AAMVA DL/ID redactor. Beyond "does not crash", every input is
+// held to the promises callers rely on:
+//   - a rejected payload leaves the output string as it was, redact_stream() writes
+//     nothing for it, and its audit says why;
+//   - redact_stream(), fed in chunks whose sizes the input chooses, writes the same bytes
+//     and the same audit line as redact();
+//   - an accepted output reads strictly, with the input's subfiles and its elements less
+//     the dropped ones, and redacting it again (strictly, same mask and action) gives the
+//     same bytes (idempotence); every audited element lies inside the input and starts
+//     with its id; read strictly, "passed" means the output is the input, and the mask
+//     action keeps the payload's size;
+//   - an element of every masked dictionary entry of the payload's version (and, with
+//     unknown elements sensitive, one no version defines), each holding a sentinel and
+//     added to the payload's first subfile, never reaches the output.
+//
+// Input layout, so that every mask, action, framing mode and limit is reached by mutation:
+//   byte 0   bits 0-6: the mask, bit i = veil::all_categories[i]; bit 7: action (1 = mask)
+//   byte 1   bit 0: lenient framing; bit 1: unknown_elements_sensitive; bits 2-4: largest
+//            stream chunk, 4^n bytes; bits 5-7: seed of the chunk sizes
+//   byte 2   bit 7 clear: the default max_payload_size; set: 8 times bits 0-6 bytes (0 to
+//            1016), so that fuzz inputs meet the limit on both sides
+//   rest     the payload
+
+#include "fuzz_support.hpp"
+
+#include <veil/aamva/aamva_redactor.hpp>
+#include <veil/aamva/element_dictionary.hpp>
+#include <veil/aamva/payload.hpp>
+#include <veil/aamva/payload_reader.hpp>
+#include <veil/aamva/payload_writer.hpp>
+#include <veil/action.hpp>
+#include <veil/audit.hpp>
+#include <veil/category.hpp>
+#include <veil/category_mask.hpp>
+#include <veil/mask_policy.hpp>
+#include <veil/rejection.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+namespace aamva = veil::aamva;
+
+using veil::category_mask;
+using veil_fuzz::require;
+using redactor = aamva::aamva_redactor<veil::runtime_mask>;
+
+struct fuzz_case
+{
+   category_mask mask;
+   aamva::aamva_options options;
+   std::uint8_t chunking = 0;
+   std::string payload;
+};
+
+constexpr std::size_t layout_bytes = 3;
+
+[[nodiscard]] std::optional<fuzz_case> decode(const std::uint8_t* data, std::size_t size)
+{
+   if (size < layout_bytes) {
+      return std::nullopt;
+   }
+   fuzz_case c;
+   for (std::size_t i = 0; i < veil::all_categories.size(); ++i) {
+      if ((data[0] >> i) & 1U) {
+         c.mask = c.mask | category_mask{ veil::all_categories[i] };
+      }
+   }
+   c.options.action = (data[0] & 0x80U) != 0 ? veil::action::mask : veil::action::drop;
+   c.options.mode = (data[1] & 1U) != 0 ? aamva::framing_mode::lenient : aamva::framing_mode::strict;
+   c.options.unknown_elements_sensitive = (data[1] & 2U) != 0;
+   c.chunking = data[1];
+   if ((data[2] & 0x80U) != 0) {
+      c.options.max_payload_size = std::size_t{ 8 } * (data[2] & 0x7FU);
+   }
+   c.payload.assign(reinterpret_cast<const char*>(data + layout_bytes), size - layout_bytes);
+   return c;
+}
+
+[[nodiscard]] std::size_t element_count(const aamva::payload& p) noexcept
+{
+   std::size_t n = 0;
+   for (const aamva::subfile& s : p.subfiles) {
+      n += s.elements.size();
+   }
+   return n;
+}
+
+// The output of an accepted payload reads strictly, has the input's subfiles and the
+// input's elements less the dropped ones, and is its own redaction.
+void check_output(const fuzz_case& c, const veil::audit_record& audit, const std::string& output)
+{
+   aamva::payload written;
+   try {
+      written = aamva::read_strict(output);
+   }
+   catch (const veil::rejected_input&) {
+      require(false, "the output of an accepted payload reads strictly");
+   }
+   const aamva::payload read = aamva::read_payload(c.payload, c.options.mode);  // as the redactor did
+   require(written.subfiles.size() == read.subfiles.size(), "the output has the input's subfiles");
+   const std::size_t dropped = c.options.action == veil::action::drop ? audit.fields.size() : 0;
+   require(element_count(written) == element_count(read) - dropped,
+           "the output has the input's elements less the dropped ones");
+
+   aamva::aamva_options strict = c.options;
+   strict.mode = aamva::framing_mode::strict;
+   strict.max_payload_size = std::max(strict.max_payload_size, output.size());
+   std::string again;
+   const veil::audit_record second = redactor{ veil::runtime_mask{ c.mask }, strict }.redact(output, again, "fuzz");
+   require(!second.rejected(), "the output of an accepted payload is accepted again");
+   require(again == output, "redacting twice equals redacting once");
+}
+
+struct redaction
+{
+   veil::audit_record audit;
+   std::string output;  // empty when rejected
+};
+
+// Redacts the payload through both entry points and checks every property that holds for
+// any input.
+redaction redact_checked(const fuzz_case& c)
+{
+   const redactor r{ veil::runtime_mask{ c.mask }, c.options };
+   static constexpr std::string_view earlier_output = "output of an earlier payload\n";
+   std::string out(earlier_output);
+   const veil::audit_record audit = r.redact(c.payload, out, "fuzz");
+
+   std::string streamed;
+   const auto append_streamed = [&streamed](std::string_view bytes) { streamed += bytes; };
+   const veil::audit_record streamed_audit = r.redact_stream(
+      veil_fuzz::chunked_source(c.payload, (c.chunking >> 2) & 7U, c.chunking >> 5U), append_streamed, "fuzz");
+   require(to_json_line(streamed_audit) == to_json_line(audit), "redact_stream audit equals redact audit");
+
+   if (audit.rejected()) {
+      require(out == earlier_output, "a rejected payload appends nothing to the output");
+      require(streamed.empty(), "redact_stream writes nothing for a rejected payload");
+      require(audit.error.has_value(), "a rejected payload's audit names its error");
+      return { audit, {} };
+   }
+   require(!audit.error.has_value(), "an accepted payload's audit has no error");
+   require(out.starts_with(earlier_output), "redact keeps what the output string held");
+   std::string output = out.substr(earlier_output.size());
+   require(streamed == output, "redact_stream output equals redact output");
+   for (const veil::redacted_field& f : audit.fields) {
+      require(f.offset <= c.payload.size() && f.length <= c.payload.size() - f.offset,
+              "every audited element lies inside the payload");
+      require(std::string_view(c.payload).substr(f.offset).starts_with(f.tag), "an audited element starts with its id");
+   }
+   if (c.options.mode == aamva::framing_mode::strict) {
+      require(audit.result != veil::outcome::passed || output == c.payload, "a passed payload is output unchanged");
+      require(c.options.action != veil::action::mask || output.size() == c.payload.size(),
+              "the mask action keeps the payload's size");
+   }
+   check_output(c, audit, output);
+   return { audit, std::move(output) };
+}
+
+// Planted values contain this byte; inputs that already hold it skip the sentinel check,
+// so any '~' in the output is a planted value that survived.
+constexpr char sentinel_byte = '~';
+constexpr std::string_view sentinel = "~SENTINEL~";
+constexpr std::string_view undefined_id = "ZZZ";  // no version of the standard defines it
+
+// `input`, read as `p`, in the standard's strict framing with `extra` elements (id and
+// value each) at the end of its first subfile. The writer puts it together, taking the
+// extra elements from behind the input as if they had been read there.
+[[nodiscard]] std::string with_elements(std::string_view input, aamva::payload p, const std::vector<std::string>& extra)
+{
+   std::string bytes(input);
+   for (const std::string& element : extra) {
+      const std::size_t begin = bytes.size();
+      bytes += element;
+      p.subfiles.front().elements.push_back({ begin, bytes.size() });
+   }
+   return aamva::write_payload(bytes, p, [](std::size_t, std::size_t) { return aamva::element_fate::keep; });
+}
+
+// The elements a redactor with the case's mask and options must remove from a payload of
+// `version`, each holding the sentinel.
+[[nodiscard]] std::vector<std::string> sentinel_elements(const fuzz_case& c, unsigned version)
+{
+   std::vector<std::string> elements;
+   for (const aamva::element_entry& entry : aamva::element_dictionary) {
+      if (entry.defined_in(version) && entry.sensitivity && c.mask.contains(*entry.sensitivity)) {
+         elements.push_back(std::string(entry.tag) + std::string(sentinel));
+      }
+   }
+   if (c.options.unknown_elements_sensitive && !c.mask.empty()) {
+      elements.push_back(std::string(undefined_id) + std::string(sentinel));
+   }
+   return elements;
+}
+
+// Plants sentinels in an accepted payload and checks that none survives (and, since it is
+// just another payload, every other property too). The planted payload is in the
+// standard's framing, so strictly it must read; leniently it may be refused.
+void check_sentinels(const fuzz_case& c)
+{
+   if (c.payload.find(sentinel_byte) != std::string::npos) {
+      return;
+   }
+   const aamva::payload read = aamva::read_payload(c.payload, c.options.mode);
+   const std::vector<std::string> extra = sentinel_elements(c, read.version);
+   if (extra.empty()) {
+      return;
+   }
+   fuzz_case planted = c;
+   try {
+      planted.payload = with_elements(c.payload, read, extra);
+   }
+   catch (const veil::rejected_input&) {
+      return;  // the first subfile would outgrow what a designator can say
+   }
+   planted.options.max_payload_size = std::max(c.options.max_payload_size, planted.payload.size());
+   std::vector<aamva::framing_mode> modes{ aamva::framing_mode::strict };
+   if (c.options.mode != aamva::framing_mode::strict) {
+      modes.push_back(c.options.mode);
+   }
+   for (const aamva::framing_mode mode : modes) {
+      planted.options.mode = mode;
+      const redaction result = redact_checked(planted);
+      require(mode != aamva::framing_mode::strict || !result.audit.rejected(),
+              "the payload with planted elements reads strictly");
+      require(result.output.find(sentinel_byte) == std::string::npos, "no sentinel planted in a masked element survives");
+   }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+   const std::optional<fuzz_case> c = decode(data, size);
+   if (!c) {
+      return 0;
+   }
+   const redaction result = redact_checked(*c);
+   if (!result.audit.rejected()) {
+      check_sentinels(*c);
+   }
+   return 0;
+}
