@@ -67,6 +67,42 @@ using aamva_redactor = veil::aamva::aamva_redactor<veil::runtime_mask>;
    return std::nullopt;
 }
 
+// A subfile as generated: its type, its elements (id and value each), and whether an LF
+// comes before its CR.
+struct generated_subfile
+{
+   std::string type;
+   std::vector<std::string> elements;
+   bool separator_before_terminator = false;  // written only when there are elements
+};
+
+[[nodiscard]] inline std::string fixed_width(std::size_t n, std::size_t width)
+{
+   const std::string digits = std::to_string(n);
+   return std::string(width - std::min(width, digits.size()), '0') + digits;
+}
+
+// A payload in the standard's framing: `header` ('@' through the number of entries), one
+// designator per subfile (the offset counted from the '@', the length from the subfile's
+// type through its CR), then the subfiles: type, elements separated by LF, CR.
+[[nodiscard]] inline std::string assemble(const std::string& header, const std::vector<generated_subfile>& subfiles)
+{
+   std::size_t offset = header.size() + 10 * subfiles.size();
+   std::string designators;
+   std::string bodies;
+   for (const generated_subfile& s : subfiles) {
+      std::string body = s.type;
+      for (std::size_t i = 0; i < s.elements.size(); ++i) {
+         body += (i == 0 ? "" : "\n") + s.elements[i];
+      }
+      body += s.separator_before_terminator && !s.elements.empty() ? "\n\r" : "\r";
+      designators += s.type + fixed_width(offset, 4) + fixed_width(body.size(), 4);
+      bodies += body;
+      offset += body.size();
+   }
+   return header + designators + bodies;
+}
+
 // One element of a generated payload and where it stands in the payload's bytes.
 struct planted_element
 {
@@ -79,10 +115,11 @@ struct planted_element
 
 struct planted_payload
 {
-   std::string bytes;
+   std::string header;  // '@' through the number of entries
+   std::vector<generated_subfile> subfiles;
+   std::string bytes;  // assemble(header, subfiles)
    unsigned version = 0;
-   std::vector<std::string> subfile_types;  // in designator order
-   std::vector<planted_element> elements;   // in payload order
+   std::vector<planted_element> elements;  // in payload order
    // values[i] is the value of elements[i], with the category of the element's dictionary
    // entry; a jurisdiction element's has none, since it depends on the redactor's options
    // (see under()).
@@ -100,6 +137,25 @@ struct planted_payload
       }
       return m;
    }
+
+   // The payload assembled again with each element i (in payload order) replaced by
+   // `rewrite(i, element)`, or left out where that gives nullopt.
+   template <typename Rewrite>
+   [[nodiscard]] std::string rewritten(Rewrite&& rewrite) const
+   {
+      std::vector<generated_subfile> rewritten_subfiles = subfiles;
+      std::size_t i = 0;
+      for (generated_subfile& s : rewritten_subfiles) {
+         std::vector<std::string> kept;
+         for (const std::string& element : s.elements) {
+            if (std::optional<std::string> e = rewrite(i++, element)) {
+               kept.push_back(std::move(*e));
+            }
+         }
+         s.elements = std::move(kept);
+      }
+      return assemble(header, rewritten_subfiles);
+   }
 };
 
 // Random payloads that read strictly: versions 01 to 11, a DL or ID subfile, sometimes one
@@ -116,27 +172,21 @@ public:
    {
       planted_payload p;
       p.version = static_cast<unsigned>(1 + below(veil::aamva::newest_version));
-      p.subfile_types.emplace_back(chance(2) ? "DL" : "ID");
+      std::vector<std::string> types{ chance(2) ? "DL" : "ID" };
       if (chance(3)) {
-         p.subfile_types.emplace_back(p.subfile_types.front() == "DL" ? "ID" : "DL");
+         types.emplace_back(types.front() == "DL" ? "ID" : "DL");
       }
       if (chance(2)) {
-         p.subfile_types.push_back(std::string("Z") + static_cast<char>('A' + below(26)));
+         types.push_back(std::string("Z") + static_cast<char>('A' + below(26)));
       }
-      std::string header = "@\n\x1e\rANSI 6360" + fixed_width(below(100), 2) + fixed_width(p.version, 2);
-      header += p.version >= 2 ? fixed_width(below(100), 2) : "";  // the jurisdiction version, from 02
-      header += fixed_width(p.subfile_types.size(), 2);
-      // Offsets count from the '@'; a subfile's length runs from its type through its CR.
-      std::size_t offset = header.size() + 10 * p.subfile_types.size();
-      std::string designators;
-      std::string bodies;
-      for (const std::string& type : p.subfile_types) {
-         const std::string body = subfile(type, offset, p);
-         designators += type + fixed_width(offset, 4) + fixed_width(body.size(), 4);
-         bodies += body;
-         offset += body.size();
+      p.header = "@\n\x1e\rANSI 6360" + fixed_width(below(100), 2) + fixed_width(p.version, 2);
+      p.header += p.version >= 2 ? fixed_width(below(100), 2) : "";  // the jurisdiction version, from 02
+      p.header += fixed_width(types.size(), 2);
+      for (const std::string& type : types) {
+         p.subfiles.push_back(subfile(type, p));
       }
-      p.bytes = header + designators + bodies;
+      p.bytes = assemble(p.header, p.subfiles);
+      locate_elements(p);
       return p;
    }
 
@@ -145,12 +195,6 @@ public:
    [[nodiscard]] bool chance(std::size_t one_in) { return random_.chance(one_in); }
 
 private:
-   [[nodiscard]] static std::string fixed_width(std::size_t n, std::size_t width)
-   {
-      const std::string digits = std::to_string(n);
-      return std::string(width - std::min(width, digits.size()), '0') + digits;
-   }
-
    // The ids of a standard subfile: each entry of the version's dictionary with a chance
    // of one in three (at least one), in random order.
    [[nodiscard]] std::vector<std::string> standard_ids(unsigned version)
@@ -182,24 +226,39 @@ private:
       return ids;
    }
 
-   // The subfile `type` starting at `offset` of the payload; its elements and values go
-   // into `p`.
-   [[nodiscard]] std::string subfile(const std::string& type, std::size_t offset, planted_payload& p)
+   // The subfile `type`; its elements' values go into `p`.
+   [[nodiscard]] generated_subfile subfile(const std::string& type, planted_payload& p)
    {
       const bool jurisdiction = type.starts_with('Z');
-      std::string body = type;
+      generated_subfile s{ type, {}, chance(4) };
       for (const std::string& id : jurisdiction ? jurisdiction_ids(type) : standard_ids(p.version)) {
-         body += body.size() == type.size() ? "" : "\n";
-         const std::size_t begin = offset + body.size();
          std::optional<veil::category> kind;
          if (!jurisdiction) {
             kind = veil::aamva::find_element(id, p.version)->sensitivity;
          }
-         body += id + plant(p, kind) + (chance(5) ? std::string(1 + below(4), ' ') : "");
-         p.elements.push_back({ type, id, begin, offset + body.size(), jurisdiction });
+         std::string element = id + plant(p, kind);
+         element += chance(5) ? std::string(1 + below(4), ' ') : "";  // padding, as some jurisdictions write
+         s.elements.push_back(std::move(element));
       }
-      body += chance(4) ? "\n\r" : "\r";
-      return body;
+      return s;
+   }
+
+   // Where each element of `p` stands in its bytes: the subfiles follow the designators,
+   // and in each the elements follow the type, one LF apart.
+   static void locate_elements(planted_payload& p)
+   {
+      std::size_t at = p.header.size() + 10 * p.subfiles.size();
+      for (const generated_subfile& s : p.subfiles) {
+         at += s.type.size();
+         for (const std::string& element : s.elements) {
+            const std::string tag = element.substr(0, 3);
+            p.elements.push_back({ s.type, tag, at, at + element.size(), s.type.starts_with('Z') });
+            at += element.size() + 1;
+         }
+         // Past the CR (the last element's LF counted above stands for it), and the LF before it.
+         at += s.elements.empty() ? 1 : 0;
+         at += s.separator_before_terminator && !s.elements.empty() ? 1 : 0;
+      }
    }
 
    // A fresh value, recorded in `p`: a lower-case letter, then lower-case letters and

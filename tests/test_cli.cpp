@@ -202,12 +202,10 @@ struct usage_case
       { { "--policy", "policy.json", "dq.txt" }, "", "--policy" },
       { { "--action", "erase", "dq.txt" }, "", "erase" },
       { { "--format", "xml", "dq.txt" }, "", "xml" },
-      { { "--format", "aamva", "dq.txt" }, "", "aamva" },
       { { "--format", "ansi-nist", "dq.txt" }, "", "ansi-nist" },
       // Auto-detected formats that are not built, also after a good input.
-      { { "dq.txt", "licence.bar", "iaq.txt" }, "", "aamva" },
-      { { "dq.txt", "prints.eft" }, "", "ansi-nist" },
-      { { "dq.txt", "-" }, " \n@\n", "aamva" },
+      { { "dq.txt", "prints.eft", "iaq.txt" }, "", "ansi-nist" },
+      { { "dq.txt", "-" }, " \n1.001:", "ansi-nist" },
       { { "--recipient", "ortest001", "dq.txt" }, "", "recipient" },
       { { "--recipient", "ORTEST00", "dq.txt" }, "", "recipient" },
       { { "--recipient", "W", "dq.txt" }, "", "recipient" },
@@ -226,7 +224,6 @@ TEST_CASE("usage errors exit 2 and write nothing: no output, no -o file, no audi
 {
    const cli_sandbox box;
    add_samples(box, { "dq.txt", "iaq.txt" });
-   box.write("licence.bar", "@\n\x1e\rANSI 636000100002DL00410278ZA03190008DLDAQ1234\n");
    box.write("prints.eft", std::string("1.001:230\x1d") + "1.002:0500\x1d");
    box.write("existing.txt", "keep me");
    for (const usage_case& c : usage_cases()) {
@@ -291,14 +288,44 @@ TEST_CASE("output or audit bytes that cannot be written do not give exit 0")
 TEST_CASE("format detection looks past any number of leading blanks, for files as for stdin")
 {
    const cli_sandbox box;
-   const std::string padded_barcode = std::string(100, ' ') + "@\n\x1e\rANSI ";
-   box.write("padded.bar", padded_barcode);
-   const cli_result from_stdin = box.run({ "redact" }, padded_barcode);
+   const std::string padded_transaction = std::string(100, ' ') + "1.001:230\x1d";
+   box.write("padded.eft", padded_transaction);
+   const cli_result from_stdin = box.run({ "redact" }, padded_transaction);
    CHECK(from_stdin.status == 2);
-   CHECK(contains(from_stdin.err, "aamva"));
-   const cli_result from_file = box.run({ "redact", "padded.bar" });
+   CHECK(contains(from_stdin.err, "ansi-nist"));
+   const cli_result from_file = box.run({ "redact", "padded.eft" });
    CHECK(from_file.status == 2);
-   CHECK(contains(from_file.err, "aamva"));
+   CHECK(contains(from_file.err, "ansi-nist"));
+}
+
+TEST_CASE("an AAMVA payload is found by its '@', after a byte order mark too; --lenient takes scanner damage")
+{
+   const cli_sandbox box;
+   const std::string payload = veil_test::read_file(std::filesystem::path(VEIL_TEST_DATA_DIR) / "samples" / "aamva" /
+                                                    "benhovinga_readme_v10_VA_sample.txt");
+   box.write("va.bar", payload);
+   box.write("bom.bar", "\xEF\xBB\xBF" + payload);
+   const cli_result strict = box.run({ "redact", "--summary", "va.bar" });
+   CHECK(strict.status == 0);
+   CHECK(strict.out.starts_with("@\n\x1e\rANSI 636000100102DL"));
+   CHECK_FALSE(contains(strict.out, "DAG2300"));
+   CHECK(contains(strict.err, "drop DAG (address)"));
+   CHECK(contains(strict.err, "drop DDD (immigration)"));
+
+   const cli_result refused = box.run({ "redact", "bom.bar" });
+   CHECK(refused.status == 1);
+   CHECK(refused.out.empty());
+   CHECK(contains(refused.err, "bom.bar: byte 0: byte order mark before '@' (lenient mode accepts it)"));
+   const cli_result lenient = box.run({ "redact", "--lenient", "bom.bar" });
+   CHECK(lenient.status == 0);
+   CHECK(lenient.out == strict.out);
+
+   // Jurisdiction elements stay unless --strict-unknown says they may be anything.
+   CHECK(contains(strict.out, "ZVZVA01"));
+   const cli_result unknown = box.run({ "redact", "--strict-unknown", "va.bar" });
+   CHECK(unknown.status == 0);
+   CHECK_FALSE(contains(unknown.out, "ZVA01"));
+   CHECK(contains(unknown.out, "ZV\r"));
 }
 
 TEST_CASE("--audit appends one JSON line per message, rejected ones included")
@@ -429,7 +456,7 @@ TEST_CASE("veil fields --json is valid JSON listing every dictionary entry")
 TEST_CASE("veil fields refuses formats that are not built and unknown ones")
 {
    const cli_sandbox box;
-   for (const std::string format : { "aamva", "ansi-nist", "xml" }) {
+   for (const std::string format : { "ansi-nist", "xml" }) {
       CAPTURE(format);
       const cli_result r = box.run({ "fields", "--format", format });
       CHECK(r.status == 2);
