@@ -8,6 +8,7 @@
 
 #include <veil/aamva/aamva_redactor.hpp>
 #include <veil/aamva/element_dictionary.hpp>
+#include <veil/aamva/payload.hpp>
 #include <veil/aamva/payload_reader.hpp>
 #include <veil/action.hpp>
 #include <veil/category.hpp>
@@ -84,8 +85,10 @@ struct generated_subfile
 
 // A payload in the standard's framing: `header` ('@' through the number of entries), one
 // designator per subfile (the offset counted from the '@', the length from the subfile's
-// type through its CR), then the subfiles: type, elements separated by LF, CR.
-[[nodiscard]] inline std::string assemble(const std::string& header, const std::vector<generated_subfile>& subfiles)
+// type through its CR), then the subfiles: type, elements separated by LF, CR. Where each
+// element stands goes into `spans`, if given.
+[[nodiscard]] inline std::string assemble(const std::string& header, const std::vector<generated_subfile>& subfiles,
+                                          std::vector<veil::aamva::element_span>* spans = nullptr)
 {
    std::size_t offset = header.size() + 10 * subfiles.size();
    std::string designators;
@@ -93,7 +96,11 @@ struct generated_subfile
    for (const generated_subfile& s : subfiles) {
       std::string body = s.type;
       for (std::size_t i = 0; i < s.elements.size(); ++i) {
-         body += (i == 0 ? "" : "\n") + s.elements[i];
+         body += i == 0 ? "" : "\n";
+         if (spans != nullptr) {
+            spans->push_back({ offset + body.size(), offset + body.size() + s.elements[i].size() });
+         }
+         body += s.elements[i];
       }
       body += s.separator_before_terminator && !s.elements.empty() ? "\n\r" : "\r";
       designators += s.type + fixed_width(offset, 4) + fixed_width(body.size(), 4);
@@ -185,8 +192,14 @@ public:
       for (const std::string& type : types) {
          p.subfiles.push_back(subfile(type, p));
       }
-      p.bytes = assemble(p.header, p.subfiles);
-      locate_elements(p);
+      std::vector<veil::aamva::element_span> spans;
+      p.bytes = assemble(p.header, p.subfiles, &spans);
+      for (const generated_subfile& s : p.subfiles) {
+         for (const std::string& element : s.elements) {
+            const veil::aamva::element_span span = spans[p.elements.size()];
+            p.elements.push_back({ s.type, element.substr(0, 3), span.begin, span.end, s.type.starts_with('Z') });
+         }
+      }
       return p;
    }
 
@@ -241,24 +254,6 @@ private:
          s.elements.push_back(std::move(element));
       }
       return s;
-   }
-
-   // Where each element of `p` stands in its bytes: the subfiles follow the designators,
-   // and in each the elements follow the type, one LF apart.
-   static void locate_elements(planted_payload& p)
-   {
-      std::size_t at = p.header.size() + 10 * p.subfiles.size();
-      for (const generated_subfile& s : p.subfiles) {
-         at += s.type.size();
-         for (const std::string& element : s.elements) {
-            const std::string tag = element.substr(0, 3);
-            p.elements.push_back({ s.type, tag, at, at + element.size(), s.type.starts_with('Z') });
-            at += element.size() + 1;
-         }
-         // Past the CR (the last element's LF counted above stands for it), and the LF before it.
-         at += s.elements.empty() ? 1 : 0;
-         at += s.separator_before_terminator && !s.elements.empty() ? 1 : 0;
-      }
    }
 
    // A fresh value, recorded in `p`: a lower-case letter, then lower-case letters and

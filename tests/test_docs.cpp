@@ -176,7 +176,8 @@ TEST_CASE("every console example in README.md and docs/ prints what the doc show
       const std::size_t commands = check_console_examples(document);
       // These promise examples; a parser that finds none must not pass for them.
       const fs::path relative = document.lexically_relative(source_dir);
-      if (relative == "README.md" || relative == "docs/cli.md" || relative == "docs/formats/nlets-text.md") {
+      if (relative == "README.md" || relative == "docs/cli.md" || relative == "docs/formats/nlets-text.md" ||
+          relative == "docs/formats/aamva.md") {
          CHECK_MESSAGE(commands > 0, relative << " has no console example");
       }
    }
@@ -188,5 +189,14 @@ TEST_CASE("docs/formats/nlets-xml.md holds the element dictionary tables the cod
    const veil_test::cli_result run = veil_test::cli_sandbox{}.run({ "fields", "--format", "nlets-xml", "--markdown" });
    CHECK(run.status == 0);
    CHECK(contains(run.out, "| `nc:PersonSSNIdentification` | ssn |"));
+   CHECK(contains(doc, "\n" + run.out));
+}
+
+TEST_CASE("docs/formats/aamva.md holds the element dictionary table the code has")
+{
+   const std::string doc = read_file(source_dir / "docs/formats/aamva.md");
+   const veil_test::cli_result run = veil_test::cli_sandbox{}.run({ "fields", "--format", "aamva", "--markdown" });
+   CHECK(run.status == 0);
+   CHECK(contains(run.out, "| `DAG` | 01-11 | address | address, street 1 |"));
    CHECK(contains(doc, "\n" + run.out));
 }
