@@ -37,7 +37,8 @@ test: build build-sanitize
 	  ctest --test-dir $(BUILD_SAN) --output-on-failure -j $(JOBS)
 
 demo: build
-	@scripts/demo.sh $(BUILD)/examples/veil examples/messages/nlets-text examples/messages/nlets-xml
+	@scripts/demo.sh $(BUILD)/examples/veil examples/messages/nlets-text examples/messages/nlets-xml \
+	  examples/messages/aamva
 
 fuzz: deps
 	cmake -S . -B $(BUILD_FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
