@@ -295,3 +295,20 @@ TEST_CASE("aamva redactor: a static mask redacts as the same run-time mask does,
    CHECK(audit.error->reason == "payload longer than " + std::to_string(input.size() - 1) + " bytes");
    CHECK(out.empty());
 }
+
+TEST_CASE("aamva redactor: a payload whose subfiles would lie past offset 9999 cannot be written, so it is refused")
+{
+   // Lenient mode frames subfiles from line breaks, whatever their designators say.
+   const std::string long_value(9000, 'X');
+   const std::string payload = "@\n\x1e\rANSI 636000100002DL00410000ZV00000000DLDAQ1\nDCS" + long_value + "\nDAD" +
+                               long_value + "\rZVZVA01\r";
+   veil::aamva::aamva_options options;
+   options.mode = framing_mode::lenient;
+   options.max_payload_size = 64 << 10;
+   std::string out;
+   const veil::audit_record audit =
+      veil::aamva::aamva_redactor<veil::runtime_mask>{ veil::runtime_mask{}, options }.redact(payload, out);
+   REQUIRE(audit.rejected());
+   CHECK(audit.error->reason == "subfile DL would lie past what a designator can say (9999)");
+   CHECK(out.empty());
+}

@@ -62,8 +62,9 @@ template <typename FateOf>
    std::string out = p.header;
    std::size_t offset = p.header.size() + 10 * p.subfiles.size();
    for (std::size_t s = 0; s < bodies.size(); ++s) {
-      if (bodies[s].size() > 9999) {
-         throw rejected_input(0, "subfile " + p.subfiles[s].type + " longer than a designator can say (9999 bytes)");
+      // Four digits each: a payload whose parts lie further cannot be written.
+      if (offset > 9999 || bodies[s].size() > 9999) {
+         throw rejected_input(0, "subfile " + p.subfiles[s].type + " would lie past what a designator can say (9999)");
       }
       out += p.subfiles[s].type + internal::four_digits(offset) + internal::four_digits(bodies[s].size());
       offset += bodies[s].size();
