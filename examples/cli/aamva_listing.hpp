@@ -38,19 +38,7 @@ namespace veil::cli {
          return out;
       case listing_style::json:
          for (const aamva::element_entry& e : aamva::element_dictionary) {
-            out += out.empty() ? "{" : ",{";
-            detail::append_json_member(out, "format", aamva::aamva_format_name);
-            out += ',';
-            detail::append_json_member(out, "kind", "element");
-            out += ',';
-            detail::append_json_member(out, "tag", e.tag);
-            out += ",\"category\":";
-            if (e.sensitivity) {
-               detail::append_json_string(out, name_of(*e.sensitivity));
-            }
-            else {
-               out += "null";
-            }
+            open_json_entry(out, aamva::aamva_format_name, "element", e.tag, e.sensitivity);
             out += ',';
             detail::append_json_member(out, "versions", aamva_versions(e));
             out += ',';

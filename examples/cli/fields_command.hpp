@@ -50,24 +50,8 @@ namespace veil::cli {
          }
          return out;
       case listing_style::json: {
-         // Members every entry shares; the caller appends the rest and the closing brace.
-         const auto open_entry = [&out](std::string_view kind, std::string_view tag) {
-            out += out.empty() ? "{" : ",{";
-            detail::append_json_member(out, "format", nlets::text_dictionary.format);
-            out += ',';
-            detail::append_json_member(out, "kind", kind);
-            out += ',';
-            detail::append_json_member(out, "tag", tag);
-            out += ",\"category\":";
-         };
          for (const field_entry& e : dictionary) {
-            open_entry("field", e.tag);
-            if (e.sensitivity) {
-               detail::append_json_string(out, name_of(*e.sensitivity));
-            }
-            else {
-               out += "null";
-            }
+            open_json_entry(out, dictionary.format, "field", e.tag, e.sensitivity);
             out += ',';
             detail::append_json_member(out, "name", e.name);
             out += ',';
@@ -79,8 +63,7 @@ namespace veil::cli {
             out += '}';
          }
          for (const nlets::label_rule& l : nlets::builtin_labels) {
-            open_entry("label", l.tag);
-            detail::append_json_string(out, name_of(*l.sensitivity));
+            open_json_entry(out, dictionary.format, "label", l.tag, l.sensitivity);
             out += l.takes_continuation ? ",\"continuation\":true}" : ",\"continuation\":false}";
          }
          return out;
@@ -134,19 +117,7 @@ namespace veil::cli {
          return out;
       case listing_style::json:
          for (const xml::element_entry& e : xml::element_dictionary) {
-            out += out.empty() ? "{" : ",{";
-            detail::append_json_member(out, "format", xml::xml_format_name);
-            out += ',';
-            detail::append_json_member(out, "kind", "element");
-            out += ',';
-            detail::append_json_member(out, "tag", element_tag(e));
-            out += ",\"category\":";
-            if (e.sensitivity) {
-               detail::append_json_string(out, name_of(*e.sensitivity));
-            }
-            else {
-               out += "null";
-            }
+            open_json_entry(out, xml::xml_format_name, "element", element_tag(e), e.sensitivity);
             out += ',';
             detail::append_json_member(out, "description", e.description);
             out += '}';
