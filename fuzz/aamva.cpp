@@ -9,6 +9,7 @@
 //     same bytes (idempotence); every audited element lies inside the input and starts
 //     with its id; read strictly, "passed" means the output is the input, and the mask
 //     action keeps the payload's size;
+//   - lenient mode accepts what strict mode accepts and removes the same elements;
 //   - an element of every masked dictionary entry of the payload's version (and, with
 //     unknown elements sensitive, one no version defines), each holding a sentinel and
 //     added to the payload's first subfile, never reaches the output.
@@ -67,12 +68,8 @@ constexpr std::size_t layout_bytes = 3;
       return std::nullopt;
    }
    fuzz_case c;
-   for (std::size_t i = 0; i < veil::all_categories.size(); ++i) {
-      if ((data[0] >> i) & 1U) {
-         c.mask = c.mask | category_mask{ veil::all_categories[i] };
-      }
-   }
-   c.options.action = (data[0] & 0x80U) != 0 ? veil::action::mask : veil::action::drop;
+   c.mask = veil_fuzz::mask_of(data[0]);
+   c.options.action = veil_fuzz::action_of(data[0]);
    c.options.mode = (data[1] & 1U) != 0 ? aamva::framing_mode::lenient : aamva::framing_mode::strict;
    c.options.unknown_elements_sensitive = (data[1] & 2U) != 0;
    c.chunking = data[1];
@@ -118,40 +115,25 @@ void check_output(const fuzz_case& c, const veil::audit_record& audit, const std
    require(again == output, "redacting twice equals redacting once");
 }
 
-struct redaction
-{
-   veil::audit_record audit;
-   std::string output;  // empty when rejected
-};
+using veil_fuzz::redaction;
 
 // Redacts the payload through both entry points and checks every property that holds for
 // any input.
 redaction redact_checked(const fuzz_case& c)
 {
    const redactor r{ veil::runtime_mask{ c.mask }, c.options };
-   static constexpr std::string_view earlier_output = "output of an earlier payload\n";
-   std::string out(earlier_output);
-   const veil::audit_record audit = r.redact(c.payload, out, "fuzz");
-
    std::string streamed;
-   const auto append_streamed = [&streamed](std::string_view bytes) { streamed += bytes; };
    const veil::audit_record streamed_audit = r.redact_stream(
-      veil_fuzz::chunked_source(c.payload, (c.chunking >> 2) & 7U, c.chunking >> 5U), append_streamed, "fuzz");
-   require(to_json_line(streamed_audit) == to_json_line(audit), "redact_stream audit equals redact audit");
-
-   if (audit.rejected()) {
-      require(out == earlier_output, "a rejected payload appends nothing to the output");
-      require(streamed.empty(), "redact_stream writes nothing for a rejected payload");
-      require(audit.error.has_value(), "a rejected payload's audit names its error");
-      return { audit, {} };
+      veil_fuzz::chunked_source(c.payload, (c.chunking >> 2) & 7U, c.chunking >> 5U),
+      [&streamed](std::string_view bytes) { streamed += bytes; }, "fuzz");
+   require(!streamed_audit.rejected() || streamed.empty(), "redact_stream writes nothing for a rejected payload");
+   redaction result = veil_fuzz::redact_both_ways(r, c.payload, c.chunking);
+   if (result.audit.rejected()) {
+      return result;
    }
-   require(!audit.error.has_value(), "an accepted payload's audit has no error");
-   require(out.starts_with(earlier_output), "redact keeps what the output string held");
-   std::string output = out.substr(earlier_output.size());
-   require(streamed == output, "redact_stream output equals redact output");
+   const veil::audit_record& audit = result.audit;
+   const std::string& output = result.output;
    for (const veil::redacted_field& f : audit.fields) {
-      require(f.offset <= c.payload.size() && f.length <= c.payload.size() - f.offset,
-              "every audited element lies inside the payload");
       require(std::string_view(c.payload).substr(f.offset).starts_with(f.tag), "an audited element starts with its id");
    }
    if (c.options.mode == aamva::framing_mode::strict) {
@@ -160,7 +142,7 @@ redaction redact_checked(const fuzz_case& c)
               "the mask action keeps the payload's size");
    }
    check_output(c, audit, output);
-   return { audit, std::move(output) };
+   return result;
 }
 
 // Planted values contain this byte; inputs that already hold it skip the sentinel check,
@@ -233,6 +215,19 @@ void check_sentinels(const fuzz_case& c)
    }
 }
 
+// Lenient mode accepts whatever strict mode accepts, and removes the same elements.
+void check_lenient_agrees(const fuzz_case& c, const veil::audit_record& audit)
+{
+   if (c.options.mode != aamva::framing_mode::strict) {
+      return;
+   }
+   fuzz_case lenient = c;
+   lenient.options.mode = aamva::framing_mode::lenient;
+   const redaction result = redact_checked(lenient);
+   require(!result.audit.rejected(), "lenient mode accepts what strict mode accepts");
+   require(to_json_line(result.audit) == to_json_line(audit), "lenient mode removes what strict mode removes");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -244,6 +239,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
    const redaction result = redact_checked(*c);
    if (!result.audit.rejected()) {
       check_sentinels(*c);
+      check_lenient_agrees(*c, result.audit);
    }
    return 0;
 }

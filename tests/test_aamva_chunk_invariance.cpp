@@ -126,14 +126,14 @@ TEST_CASE("aamva chunk invariance: a payload over max_payload_size is refused by
       for (const framing_mode mode : { framing_mode::strict, framing_mode::lenient }) {
          veil::aamva::aamva_options options = options_for(mode);
          // Just long enough: the payload fares as under the default limit (strictly, it reads).
-         const reference unlimited =
+         const reference default_limit =
             redact_whole(veil_test::make_aamva_redactor(veil::default_mask, action::drop, options), payload.bytes);
          options.max_payload_size = payload.bytes.size();
          const reference at_limit =
             check_all_cuts(veil_test::make_aamva_redactor(veil::default_mask, action::drop, options), payload.bytes,
                            generate);
-         CHECK(at_limit.audit_json == unlimited.audit_json);
-         CHECK(at_limit.whole.output == unlimited.whole.output);
+         CHECK(at_limit.audit_json == default_limit.audit_json);
+         CHECK(at_limit.whole.output == default_limit.whole.output);
          CHECK((mode == framing_mode::lenient || !at_limit.whole.audit.rejected()));
          // One byte or more too long: refused at the limit, whatever else the payload holds.
          options.max_payload_size = payload.bytes.size() - 1 - generate.below(payload.bytes.size());

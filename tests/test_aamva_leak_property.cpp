@@ -3,7 +3,8 @@
 // no planted value of a masked category reaches the output and every other one does; the
 // audit names each removed element where it stands in the input; the output reads
 // strictly and holds the input's elements less the dropped ones, in order (masked ones
-// all '*', the payload's size unchanged); and redacting it again changes nothing.
+// all '*', the payload's size unchanged), byte for byte the input so rewritten with its
+// designators computed anew; and redacting it again changes nothing.
 
 #include "aamva_test_support.hpp"
 

@@ -225,6 +225,14 @@ TEST_CASE("aamva redactor: strict mode refuses every framing fault with its offs
 TEST_CASE("aamva redactor: lenient mode mends what scanners do and writes the standard's framing")
 {
    const std::string expected = framed(v10_header, { "DLDAQ1\nDCSDOE\r", "ZVZVA01\r" });
+   // A DL and an ID subfile, both in order: lenient reads them as strict mode does.
+   const std::string two = framed(v10_header, { "DLDAQ123\nDCSDOE\nDAGMAIN ST\r", "IDDAQ456\nDCSROE\r" });
+   const result strict_two = redact(two, category_mask::all());
+   const result lenient_two = redact(two, category_mask::all(), action::drop, framing_mode::lenient);
+   REQUIRE_FALSE(lenient_two.audit.rejected());
+   CHECK(lenient_two.output == strict_two.output);
+   CHECK(to_json_line(lenient_two.audit) == to_json_line(strict_two.audit));
+
    const std::vector<std::string> damaged{
       // byte order mark and leading line break; CR turned into LF everywhere
       "\xEF\xBB\xBF\n@\n\x1e\nANSI 636000100002DL00410099ZV01400008DLDAQ1\nDAG1 MAIN ST\nDCSDOE\nZVZVA01\n",
@@ -261,9 +269,11 @@ TEST_CASE("aamva redactor: lenient mode refuses what it cannot frame without gue
       { "@\n\x1e\rANSI 636000100001DLabcdefghDLDAQ1\r", "subfile offset is not 4 digits" },
       // The ZV subfile's break was lost inside a value: it never starts on a line of its own.
       { "@\n\x1e\rANSI 636000100002DL00410010ZV00510008DLDAQ1\nDCSDOEZVZVA01\r", "subfile ZV never starts" },
-      // DL then ID, the ID type lost: "DABX" could be either subfile's element.
-      { "@\n\x1e\rANSI 636000100002DL00410010ID00510008DLDAQ1\nDABX\r",
-        "line could be an element of subfile DL or the start of ID" },
+      // DL then ID, the ID type lost: "DABX" stays DL's element, and ID never starts.
+      { "@\n\x1e\rANSI 636000100002DL00410010ID00510008DLDAQ1\nDABX\r", "subfile ID never starts" },
+      // The next subfile's type followed by an element the current one could hold.
+      { "@\n\x1e\rANSI 636000100002DL00410010DL00510008DLDAQ1\nDLDCSDOE\r",
+        "line could be an element of subfile DL or the start of DL" },
       { "@\n\x1e\rANSI 636000100001DL00310010XYZ\nDLDAQ1\r", "subfile DL does not start where the designators end" },
       { "@\n\x1e\rANSI 636000100001DL00310010DLDAQ1\n!!\r", "element in subfile DL does not start with a three-character id" },
    };

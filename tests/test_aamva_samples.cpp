@@ -161,11 +161,10 @@ TEST_CASE("aamva samples: strict mode takes the three whose framing is exact, by
          CHECK(strict_out.empty());
          continue;
       }
-      // Lenient mode keeps the same elements (it writes no LF before a subfile's CR).
+      // Nothing to mend: lenient mode reads it as strict mode does.
       std::string lenient_out;
       (void)redactor(framing_mode::lenient, action::drop).redact(bytes, lenient_out);
-      CHECK(elements_of(strict_out, veil::aamva::read_strict(strict_out)) ==
-            elements_of(lenient_out, veil::aamva::read_strict(lenient_out)));
+      CHECK(strict_out == lenient_out);
       // Masked, nothing moves: the output is the input with values starred.
       std::string masked;
       REQUIRE_FALSE(redactor(framing_mode::strict, action::mask).redact(bytes, masked).rejected());

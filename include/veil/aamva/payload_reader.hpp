@@ -6,13 +6,15 @@
 // with its type, ends at offset + length with CR, and the next one follows it directly;
 // the last one ends the payload.
 //
-// Lenient: a UTF-8 byte order mark, leading blanks and line breaks, any mix of up to three
+// Lenient: a payload strict mode accepts is read as strict mode reads it. Otherwise a
+// UTF-8 byte order mark, leading blanks and line breaks, any mix of up to three
 // LF, RS, CR or FS bytes where LF RS CR should be, and the old "AAMVA" file type are
 // accepted. The designators' offsets and lengths are ignored (scanners often leave them
 // wrong) and the subfiles are framed again from the line breaks: every CR or LF ends an
 // element (empty lines are left out), and the next designated subfile starts at a line
 // that is its type alone, its type followed by an element id of its own, or, its type
-// lost, an element id that can only be its own (a jurisdiction's elements carry its
+// lost, an element id that can only be its own, one the current subfile could not hold
+// (a jurisdiction's elements carry its
 // subfile's type; the standard's start with D, or P in version 01). A line that could be
 // both an element of the current subfile and the start of the next, a line that is not
 // an element, or a designated subfile that never starts is refused: boundaries are never
@@ -273,6 +275,14 @@ struct body_line
 
 [[nodiscard]] inline payload read_lenient(std::string_view bytes)
 {
+   // A payload with nothing to mend is read as strict mode reads it, and written back
+   // byte for byte outside its redactions.
+   try {
+      return read_strict(bytes);
+   }
+   catch (const rejected_input&) {
+      // damaged: framed again below
+   }
    std::size_t at = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
    while (at < bytes.size() && (bytes[at] == ' ' || bytes[at] == '\r' || bytes[at] == '\n')) {
       ++at;
@@ -299,11 +309,13 @@ struct body_line
          const std::string& type = h.designators[next].type;
          // The type alone or followed by an element of its own; or, the type lost, an
          // element that can only be the next subfile's.
+         const bool fits_current = !p.subfiles.empty() && internal::is_element_id(line.text) &&
+                                   internal::fits_subfile(line.text, p.subfiles.back().type);
          const bool typed = line.text == type || internal::starts_subfile(line.text, type);
-         const bool untyped = internal::is_element_id(line.text) && internal::fits_subfile(line.text, type);
+         const bool untyped = !fits_current && internal::is_element_id(line.text) &&
+                              internal::fits_subfile(line.text, type);
          if (typed || untyped) {
-            if (!p.subfiles.empty() && internal::is_element_id(line.text) &&
-                internal::fits_subfile(line.text, p.subfiles.back().type)) {
+            if (fits_current) {
                throw rejected_input(line.at, "line could be an element of subfile " + p.subfiles.back().type +
                                                 " or the start of " + type);
             }
