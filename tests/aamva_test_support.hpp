@@ -38,22 +38,6 @@ using aamva_redactor = veil::aamva::aamva_redactor<veil::runtime_mask>;
    return aamva_redactor{ veil::runtime_mask{ mask }, options };
 }
 
-[[nodiscard]] inline redaction redact(const aamva_redactor& redactor, std::string_view payload)
-{
-   redaction result;
-   result.audit = redactor.redact(payload, result.output);
-   return result;
-}
-
-[[nodiscard]] inline redaction redact_in_chunks(const aamva_redactor& redactor, std::string_view payload,
-                                                std::vector<std::size_t> cuts)
-{
-   redaction result;
-   result.audit = redactor.redact_stream(split_source{ payload, std::move(cuts) },
-                                         [&result](std::string_view bytes) { result.output += bytes; });
-   return result;
-}
-
 // ---- generated payloads ------------------------------------------------------------------
 
 // The category a redactor with unknown_elements_sensitive files an element no version

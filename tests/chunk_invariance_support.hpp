@@ -61,4 +61,20 @@ void check_byte_and_random_cuts(const Redactor& redactor, std::string_view messa
    }
 }
 
+// Every single split point, then every byte its own chunk and `rounds` random
+// multi-splits of at most `max_cuts` cuts; gives back what redact() gave for the whole.
+template <typename Redactor, typename Random>
+reference check_all_cuts(const Redactor& redactor, std::string_view message, Random& random, int rounds,
+                         std::size_t max_cuts)
+{
+   CAPTURE(message);
+   const reference expected = redact_whole(redactor, message);
+   for (std::size_t at = 0; at <= message.size(); ++at) {
+      CAPTURE(at);
+      check_cut(redactor, message, expected, { at });
+   }
+   check_byte_and_random_cuts(redactor, message, expected, random, rounds, max_cuts);
+   return expected;
+}
+
 }  // namespace veil_test

@@ -45,7 +45,10 @@ struct redaction
    veil::audit_record audit;
 };
 
-[[nodiscard]] inline redaction redact(const text_redactor& redactor, std::string_view message)
+// Any format's redactor, through its in-memory entry point.
+template <typename Redactor>
+   requires requires(const Redactor& r, std::string& out) { r.redact(std::string_view(), out); }
+[[nodiscard]] redaction redact(const Redactor& redactor, std::string_view message)
 {
    redaction result;
    result.audit = redactor.redact(message, result.output);
@@ -92,8 +95,10 @@ private:
    std::size_t largest_request_ = 0;
 };
 
-[[nodiscard]] inline redaction redact_in_chunks(const text_redactor& redactor, std::string_view message,
-                                                std::vector<std::size_t> cuts)
+// Any format's redactor, through its streaming entry point, fed in the pieces `cuts` make.
+template <typename Redactor>
+[[nodiscard]] redaction redact_in_chunks(const Redactor& redactor, std::string_view message,
+                                         std::vector<std::size_t> cuts)
 {
    redaction result;
    result.audit = redactor.redact_stream(split_source{ message, std::move(cuts) },

@@ -20,21 +20,12 @@ namespace {
 using veil::action;
 using veil::category_mask;
 
-using veil_test::check_cut;
-using veil_test::redact_whole;
-using veil_test::reference;
 
 // Every single split point, every byte its own chunk, and random multi-splits.
 void check_all_cuts(const veil_test::text_redactor& redactor, std::string_view message,
                     veil_test::message_generator& random)
 {
-   CAPTURE(message);
-   const reference expected = redact_whole(redactor, message);
-   for (std::size_t at = 0; at <= message.size(); ++at) {
-      CAPTURE(at);
-      check_cut(redactor, message, expected, { at });
-   }
-   veil_test::check_byte_and_random_cuts(redactor, message, expected, random, 20, message.size() / 2 + 1);
+   (void)veil_test::check_all_cuts(redactor, message, random, 20, message.size() / 2 + 1);
 }
 
 const std::vector<category_mask> masks{ veil::default_mask, category_mask::all(), category_mask::none() };
@@ -89,7 +80,7 @@ TEST_CASE("nlets text chunk invariance: rejected messages, cut anywhere, name th
    };
    veil_test::message_generator random(3);
    for (const std::string& message : messages) {
-      REQUIRE(redact_whole(redactor, message).whole.audit.rejected());
+      REQUIRE(veil_test::redact_whole(redactor, message).whole.audit.rejected());
       check_all_cuts(redactor, message, random);
    }
 }

@@ -40,22 +40,6 @@ using xml_redactor = veil::xml::xml_redactor<veil::runtime_mask>;
    return xml_redactor{ veil::runtime_mask{ mask }, std::move(options) };
 }
 
-[[nodiscard]] inline redaction redact(const xml_redactor& redactor, std::string_view message)
-{
-   redaction result;
-   result.audit = redactor.redact(message, result.output);
-   return result;
-}
-
-[[nodiscard]] inline redaction redact_in_chunks(const xml_redactor& redactor, std::string_view message,
-                                                std::vector<std::size_t> cuts)
-{
-   redaction result;
-   result.audit = redactor.redact_stream(split_source{ message, std::move(cuts) },
-                                         [&result](std::string_view bytes) { result.output += bytes; });
-   return result;
-}
-
 // Why `document` is not well-formed XML, or nullopt when it reads back without error.
 [[nodiscard]] inline std::optional<veil::rejection> xml_error(std::string_view document)
 {
