@@ -2,6 +2,7 @@
 // `veil fields`: the field dictionaries and free-text labels, as text, JSON or Markdown.
 
 #include "aamva_listing.hpp"
+#include "ansi_nist_listing.hpp"
 #include "arguments.hpp"
 #include "listing_style.hpp"
 #include "usage.hpp"
@@ -157,9 +158,6 @@ inline int fields_command(arguments args)
          if (!f) {
             throw usage_error("unknown format '" + std::string(name) + "'");
          }
-         if (*f == format::ansi_nist) {
-            throw usage_error("format '" + std::string(name) + "' is not built in this version");
-         }
          chosen = f;
       }
       else {
@@ -179,6 +177,7 @@ inline int fields_command(arguments args)
    add(format::nlets_text, list_nlets_text(style));
    add(format::nlets_xml, list_nlets_xml(style));
    add(format::aamva, list_aamva(style));
+   add(format::ansi_nist, list_ansi_nist(style));
    std::cout << (style == listing_style::json ? "[" + listing + "]\n" : listing);
    return 0;
 }

@@ -12,6 +12,7 @@
 #include <veil/format.hpp>
 #include <veil/nlets/text_redactor.hpp>
 #include <veil/aamva/aamva_redactor.hpp>
+#include <veil/ansi_nist/ansi_nist_redactor.hpp>
 #include <veil/xml/xml_redactor.hpp>
 
 #include <cstdio>
@@ -227,9 +228,6 @@ inline int redact_command(arguments args)
          throw usage_error("cannot read '" + name + "'");
       }
       const format f = s.forced_format.value_or(detect_format(*start));
-      if (f == format::ansi_nist) {
-         throw usage_error(name + ": format " + std::string(name_of(f)) + " is not built in this version");
-      }
       formats.push_back(f);
       if (name == stdin_name) {
          stdin_message[i] = std::move(start);
@@ -244,12 +242,13 @@ inline int redact_command(arguments args)
    aamva_options.mode = s.lenient ? aamva::framing_mode::lenient : aamva::framing_mode::strict;
    aamva_options.unknown_elements_sensitive = s.strict_unknown;
    const aamva::aamva_redactor<runtime_mask> aamva_redactor{ mask, aamva_options };
+   const ansi_nist::ansi_nist_redactor<runtime_mask> ansi_nist_redactor{ mask, ansi_nist::ansi_nist_options{ s.applied, {} } };
    const auto redact_one = [&](format f, std::string_view message, std::string& redacted, const std::string& name) {
       switch (f) {
          case format::nlets_xml: return xml_redactor.redact(message, redacted, name);
          case format::aamva: return aamva_redactor.redact(message, redacted, name);
-         case format::nlets_text:
-         case format::ansi_nist: break;
+         case format::ansi_nist: return ansi_nist_redactor.redact(message, redacted, name);
+         case format::nlets_text: break;
       }
       return text_redactor.redact(message, redacted, name);
    };

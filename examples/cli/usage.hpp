@@ -71,8 +71,8 @@ Lists each format's field dictionary: tag, name, category and description,
 then the labels that mark sensitive lines in free-text bodies.
 
 options:
-  --format F   nlets-text, nlets-xml or aamva (default: every format
-               built in this version)
+  --format F   nlets-text, nlets-xml, aamva or ansi-nist (default: every
+               format)
   --json       one JSON array of objects
   --markdown   Markdown tables, as in docs/formats/
 )";

@@ -47,6 +47,7 @@ struct audit_record
    std::string released_to;  // the agency the output goes to, when the caller knows it
    outcome result = outcome::passed;
    std::vector<redacted_field> fields;
+   std::vector<std::string> notes;  // what else the format made change (an integrity record dropped)
    std::optional<rejection> error;
 
    [[nodiscard]] bool rejected() const noexcept { return result == outcome::rejected; }
@@ -72,6 +73,7 @@ inline void mark_rejected(audit_record& audit, rejection why)
 {
    audit.result = outcome::rejected;
    audit.fields.clear();
+   audit.notes.clear();
    audit.error = std::move(why);
 }
 
@@ -123,6 +125,16 @@ inline void mark_rejected(audit_record& audit, rejection why)
       out += '}';
    }
    out += ']';
+   if (!r.notes.empty()) {
+      out += ",\"notes\":[";
+      for (std::size_t i = 0; i < r.notes.size(); ++i) {
+         if (i != 0) {
+            out += ',';
+         }
+         detail::append_json_string(out, r.notes[i]);
+      }
+      out += ']';
+   }
    if (r.error) {
       out += ",\"error\":{";
       append_json_member(out, "offset", r.error->offset);
