@@ -298,19 +298,23 @@ private:
       const record_entry& r = *find_record(entry.type);
       const std::size_t length = r.binary ? binary_length() : record_head_length(entry.type);
       const std::string what = "a Type-" + std::to_string(entry.type) + " record";
-      if (!keeps(index, entry.type)) {
-         (void)in_.pass(length, what.c_str(), [](std::string_view) {});
-         if (entry.type == 98) {
-            audit_.notes.emplace_back("Type-98 information assurance record dropped: it no longer verifies");
-            return;
+      const bool kept = keeps(index, entry.type);
+      const char last = in_.pass(length, what.c_str(), [this, kept](std::string_view piece) {
+         if (kept) {
+            sink_(piece);
          }
-         audit_.fields.push_back({ "Type-" + std::to_string(entry.type), *r.sensitivity, action::drop, offset, length });
-         return;
-      }
-      const char last = in_.pass(length, what.c_str(), [this](std::string_view piece) { sink_(piece); });
+      });
       if (!r.binary && last != file_separator) {
          throw rejected_input(offset + length - 1, "Type-" + std::to_string(entry.type) + " record does not end with FS");
       }
+      if (kept) {
+         return;
+      }
+      if (entry.type == 98) {
+         audit_.notes.emplace_back("Type-98 information assurance record dropped: it no longer verifies");
+         return;
+      }
+      audit_.fields.push_back({ "Type-" + std::to_string(entry.type), *r.sensitivity, action::drop, offset, length });
    }
 
    // A binary record's length: its first four bytes, big-endian.
