@@ -99,6 +99,9 @@ TEST_CASE("dom twin: the cases where stream and tree differ most in shape agree 
       // a free-text body with a sensitive element and a nested free-text element in it
       "<n2:ResponseText>NAM/A\n<nc:Image>x</nc:Image>\nPOB: ZZ\n<n2:MailMessageText>SSN: 1\n</n2:MailMessageText>"
       "SOC/1\n</n2:ResponseText>",
+      // a routing value with line breaks written as CR: a reader reads LF
+      "<n2:NLETSMessageHeader xmlns:nh2=\"http://www.nlets.org/niem/nlets-hdr/1.0\">"
+      "<nh2:OriginatingORIID>WA\rX\r\nY</nh2:OriginatingORIID></n2:NLETSMessageHeader>",
       // empty and self-closing elements of every role
       "<nc:Image/><nc:Image></nc:Image><n2:ResponseText/><nc:PersonOtherIdentification/>",
    };

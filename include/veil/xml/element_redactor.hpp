@@ -307,14 +307,30 @@ private:
       out_.emit(e.raw);
    }
 
-   // Text as a reader sees it; CDATA has no references.
+   // Text as a reader sees it: line breaks written as CR LF or CR alone read as LF, and
+   // references expanded (CDATA has none; a CR written as &#13; stays a CR).
    [[nodiscard]] std::string_view decoded(std::string_view piece, text_kind kind)
    {
-      if (kind == text_kind::cdata || piece.find('&') == std::string_view::npos) {
+      const bool references = kind == text_kind::text && piece.find('&') != std::string_view::npos;
+      if (!references && piece.find('\r') == std::string_view::npos) {
          return piece;
       }
+      std::string normalized;
+      for (std::size_t i = 0; i < piece.size(); ++i) {
+         if (piece[i] != '\r') {
+            normalized += piece[i];
+         }
+         else if (i + 1 == piece.size() || piece[i + 1] != '\n') {
+            normalized += '\n';
+         }
+      }
       decoded_piece_.clear();
-      append_decoded(decoded_piece_, piece);
+      if (references) {
+         append_decoded(decoded_piece_, normalized);
+      }
+      else {
+         decoded_piece_ = std::move(normalized);
+      }
       return decoded_piece_;
    }
 
