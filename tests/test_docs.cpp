@@ -177,7 +177,7 @@ TEST_CASE("every console example in README.md and docs/ prints what the doc show
       // These promise examples; a parser that finds none must not pass for them.
       const fs::path relative = document.lexically_relative(source_dir);
       if (relative == "README.md" || relative == "docs/cli.md" || relative == "docs/formats/nlets-text.md" ||
-          relative == "docs/formats/aamva.md") {
+          relative == "docs/formats/aamva.md" || relative == "docs/formats/ansi-nist.md") {
          CHECK_MESSAGE(commands > 0, relative << " has no console example");
       }
    }
@@ -198,5 +198,15 @@ TEST_CASE("docs/formats/aamva.md holds the element dictionary table the code has
    const veil_test::cli_result run = veil_test::cli_sandbox{}.run({ "fields", "--format", "aamva", "--markdown" });
    CHECK(run.status == 0);
    CHECK(contains(run.out, "| `DAG` | 01-11 | address | address, street 1 |"));
+   CHECK(contains(doc, "\n" + run.out));
+}
+
+TEST_CASE("docs/formats/ansi-nist.md holds the record and field tables the code has")
+{
+   const std::string doc = read_file(source_dir / "docs/formats/ansi-nist.md");
+   const veil_test::cli_result run = veil_test::cli_sandbox{}.run({ "fields", "--format", "ansi-nist", "--markdown" });
+   CHECK(run.status == 0);
+   CHECK(contains(run.out, "| Type-10 | photo | tagged |"));
+   CHECK(contains(run.out, "| `2.041` | RES | address |"));
    CHECK(contains(doc, "\n" + run.out));
 }
