@@ -62,10 +62,11 @@ struct audit_record
    return audit;
 }
 
-// The message was read to its end: it passed, or fields were redacted.
+// The message was read to its end: it passed unchanged, or fields were redacted (or the
+// format made another change the notes tell).
 inline void mark_completed(audit_record& audit) noexcept
 {
-   audit.result = audit.fields.empty() ? outcome::passed : outcome::redacted;
+   audit.result = audit.fields.empty() && audit.notes.empty() ? outcome::passed : outcome::redacted;
 }
 
 // The message was refused: nothing of it is released, so no field was redacted either.

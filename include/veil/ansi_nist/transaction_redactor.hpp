@@ -131,7 +131,7 @@ public:
 
    void run()
    {
-      std::string type1 = in_.take(record_head_length(1), "the Type-1 record");
+      std::string type1 = in_.take(held_record_length(1), "the Type-1 record");
       const std::vector<tagged_field> fields1 = read_fields(type1, 1, 0);
       const tagged_field* cnt_field = find_field(fields1, 3);
       if (cnt_field == nullptr) {
@@ -224,6 +224,17 @@ private:
       return internal::tagged_length(in_.peek(32), type, in_.offset());
    }
 
+   // The length of a record that is held whole (Type-1, Type-2), within the limit.
+   [[nodiscard]] std::size_t held_record_length(unsigned type)
+   {
+      const std::size_t length = record_head_length(type);
+      if (length > limits_.max_text_record) {
+         throw rejected_input(in_.offset(), "Type-" + std::to_string(type) + " record longer than " +
+                                               std::to_string(limits_.max_text_record) + " bytes");
+      }
+      return length;
+   }
+
    void write_type1(const std::string& record, const std::vector<tagged_field>& fields, const tagged_field& cnt_field,
                     const internal::content_summary& cnt)
    {
@@ -256,11 +267,7 @@ private:
    std::string redact_type2(const internal::cnt_entry& entry)
    {
       const std::size_t offset = in_.offset();
-      const std::size_t length = record_head_length(entry.type);
-      if (length > limits_.max_text_record) {
-         throw rejected_input(offset, "Type-2 record longer than " + std::to_string(limits_.max_text_record) + " bytes");
-      }
-      const std::string record = in_.take(length, "a Type-2 record");
+      const std::string record = in_.take(held_record_length(entry.type), "a Type-2 record");
       const std::vector<tagged_field> fields = read_fields(record, 2, offset);
       std::vector<std::string> texts;
       for (const tagged_field& f : fields) {
