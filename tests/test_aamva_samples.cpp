@@ -129,7 +129,9 @@ TEST_CASE("aamva samples: every payload redacts in lenient mode and parses stric
    const std::map<std::string, std::string> samples = aamva_samples();
    REQUIRE(samples.size() == 47);
    std::size_t redacted = 0;
-   for (const auto& [name, bytes] : samples) {
+   for (const auto& sample : samples) {
+      const std::string& name = sample.first;
+      const std::string& bytes = sample.second;
       CAPTURE(name);
       const auto refused = refused_when_lenient.find(name);
       if (refused != refused_when_lenient.end()) {
@@ -150,7 +152,9 @@ TEST_CASE("aamva samples: every payload redacts in lenient mode and parses stric
 
 TEST_CASE("aamva samples: strict mode takes the three whose framing is exact, byte for byte outside the redactions")
 {
-   for (const auto& [name, bytes] : aamva_samples()) {
+   for (const auto& sample : aamva_samples()) {
+      const std::string& name = sample.first;
+      const std::string& bytes = sample.second;
       CAPTURE(name);
       std::string strict_out;
       const veil::audit_record strict = redactor(framing_mode::strict, action::drop).redact(bytes, strict_out);

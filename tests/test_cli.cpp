@@ -288,7 +288,8 @@ TEST_CASE("format detection looks past any number of leading blanks, for files a
    const cli_result from_stdin = box.run({ "redact", "--audit", "stdin.jsonl" }, padded_transaction);
    const cli_result from_file = box.run({ "redact", "--audit", "file.jsonl", "padded.eft" });
    for (const auto& [run, audit] : { std::pair{ from_stdin, "stdin.jsonl" }, std::pair{ from_file, "file.jsonl" } }) {
-      CAPTURE(audit);
+      const std::string audit_file = audit;
+      CAPTURE(audit_file);
       CHECK(run.status == 1);  // read as an ANSI/NIST transaction, which it is not quite
       CHECK(contains(box.read(audit).value_or(""), "\"format\":\"ansi-nist\""));
    }

@@ -4,6 +4,7 @@
 // counted, not kept, so what the child holds is the redactor's own memory; the two peaks
 // may differ by noise, not by the 45 MiB between the photos.
 
+#include "peak_memory_support.hpp"
 #include "photo_message.hpp"
 #include "xml_redactor_test_support.hpp"
 
@@ -11,12 +12,7 @@
 
 #include <doctest/doctest.h>
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstddef>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -24,28 +20,10 @@ namespace {
 
 using veil::category_mask;
 
-constexpr std::size_t mib = std::size_t{ 1 } << 20;
-
-// Peak resident memory, in bytes, of a child process that runs `work`; 0 if it failed.
-template <typename Work>
-[[nodiscard]] std::size_t peak_memory_of(Work work)
-{
-   const pid_t child = fork();
-   if (child == 0) {
-      _exit(work() ? 0 : 1);
-   }
-   int status = 0;
-   rusage usage{};
-   if (child < 0 || wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-      return 0;
-   }
-   return static_cast<std::size_t>(usage.ru_maxrss) * 1024;  // Linux reports KiB
-}
-
 // A message with a photo of `photo_size` bytes, redacted under `mask`.
 [[nodiscard]] std::size_t peak_memory_of_redaction(std::size_t photo_size, category_mask mask)
 {
-   return peak_memory_of([photo_size, mask] {
+   return veil_test::peak_memory_of([photo_size, mask] {
       veil_test::photo_message source(photo_size);
       std::size_t written = 0;
       const veil::audit_record audit = veil_test::make_xml_redactor(mask).redact_stream(
@@ -59,7 +37,7 @@ template <typename Work>
 // that the measurement sees a message held whole.
 [[nodiscard]] std::size_t peak_memory_of_reading_whole(std::size_t photo_size)
 {
-   return peak_memory_of([photo_size] {
+   return veil_test::peak_memory_of([photo_size] {
       veil_test::photo_message source(photo_size);
       std::string whole(source.size(), '\0');
       return source(whole.data(), whole.size()) == whole.size() && whole.ends_with("</n2:NLETS>\n");
@@ -70,21 +48,5 @@ template <typename Work>
 
 TEST_CASE("xml peak memory: a 50 MiB photo costs no more memory than a 5 MiB one, dropped or kept")
 {
-   for (const category_mask mask : { veil::default_mask, category_mask::none() }) {
-      CAPTURE(mask.to_string());
-      const std::size_t small = peak_memory_of_redaction(5 * mib, mask);
-      const std::size_t large = peak_memory_of_redaction(50 * mib, mask);
-      REQUIRE(small > 0);
-      REQUIRE(large > 0);
-      const std::string photo = mask.contains(veil::category::photo) ? "dropped" : "kept";
-      MESSAGE("peak resident memory, photo " << photo << ": 5 MiB photo " << small / 1024 << " KiB, 50 MiB photo "
-                                             << large / 1024 << " KiB");
-      CHECK(large < small + 4 * mib);
-   }
-   // The measurement itself: reading the message whole costs what the photo weighs.
-   const std::size_t small = peak_memory_of_reading_whole(5 * mib);
-   const std::size_t large = peak_memory_of_reading_whole(50 * mib);
-   MESSAGE("peak resident memory, message read whole: 5 MiB photo " << small / 1024 << " KiB, 50 MiB photo "
-                                                                      << large / 1024 << " KiB");
-   CHECK(large > small + 40 * mib);
+   veil_test::check_memory_does_not_grow("photo", peak_memory_of_redaction, peak_memory_of_reading_whole);
 }

@@ -96,6 +96,9 @@ inline std::size_t read_tag(std::string_view text, std::size_t at, unsigned type
       }
       fields.push_back(f);
       at = f.end + 1;
+      if (at == content_end) {
+         throw rejected_input(offset + f.end, "GS before the FS that ends the record: an empty field");
+      }
    }
    if (fields.empty()) {
       throw rejected_input(offset, "record has no fields");

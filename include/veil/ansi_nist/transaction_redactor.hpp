@@ -52,6 +52,7 @@ struct cnt_entry
 struct content_summary
 {
    std::vector<cnt_entry> records;  // the records after Type-1, in order
+   std::string first_type_text;     // "1" as written in the first subfield ("01" too)
    std::string count_text;          // the count as written in the first subfield
 };
 
@@ -74,6 +75,7 @@ struct content_summary
          if (type != 1) {
             throw rejected_input(offset + at, "1.003 CNT does not start with record type 1");
          }
+         cnt.first_type_text = std::string(subfield.substr(0, us));
          cnt.count_text = std::string(subfield.substr(us + 1));
          first = false;
       }
@@ -250,7 +252,7 @@ private:
       if (count.size() < cnt.count_text.size()) {
          count.insert(0, cnt.count_text.size() - count.size(), '0');  // "1<US>02" keeps its width
       }
-      value.insert(0, "1" + std::string(1, unit_separator) + count);
+      value.insert(0, cnt.first_type_text + unit_separator + count);
       std::vector<std::string> texts;
       for (const tagged_field& f : fields) {
          texts.emplace_back(&f == &cnt_field ? std::string(f.tag_in(record)) + value

@@ -1,0 +1,209 @@
+// libFuzzer target for the ANSI/NIST-ITL redactor. Beyond "does not crash", every input
+// is held to the promises callers rely on:
+//   - redact_stream(), fed in chunks whose sizes the input chooses, writes the same bytes
+//     and the same audit line as redact(); a rejected transaction leaves the output
+//     string as it was and its audit says why;
+//   - an accepted transaction and its output are framed as the standard says, read
+//     without the redactor: each record as long as its length says, 1.003 CNT listing
+//     each of them; redacting the output again gives the same bytes (idempotence), and
+//     under no mask it passes unchanged;
+//   - "passed" means the output is the input;
+//   - a Type-2 field of every masked dictionary entry, each holding a sentinel and added
+//     to the transaction's first Type-2 record, never reaches the output.
+//
+// Input layout, so that every mask, action and limit is reached by mutation:
+//   byte 0   bits 0-6: the mask, bit i = veil::all_categories[i]; bit 7: action (1 = mask)
+//   byte 1   bits 2-4: largest stream chunk, 4^n bytes; bits 5-7: seed of the chunk sizes
+//   byte 2   bit 7 clear: the default limits; set: limits small enough for fuzz inputs to
+//            cross (see tight_limits)
+//   rest     the transaction
+
+#include "ansi_nist_framing_support.hpp"
+#include "fuzz_support.hpp"
+
+#include <veil/action.hpp>
+#include <veil/ansi_nist/ansi_nist_redactor.hpp>
+#include <veil/ansi_nist/record_dictionary.hpp>
+#include <veil/ansi_nist/tagged_record.hpp>
+#include <veil/ansi_nist/transaction_redactor.hpp>
+#include <veil/audit.hpp>
+#include <veil/category_mask.hpp>
+#include <veil/field_dictionary.hpp>
+#include <veil/mask_policy.hpp>
+#include <veil/rejection.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+namespace ansi_nist = veil::ansi_nist;
+
+using veil::category_mask;
+using veil_fuzz::redaction;
+using veil_fuzz::require;
+using redactor = ansi_nist::ansi_nist_redactor<veil::runtime_mask>;
+
+struct fuzz_case
+{
+   category_mask mask;
+   ansi_nist::ansi_nist_options options;
+   std::uint8_t chunking = 0;
+   std::string transaction;
+};
+
+constexpr std::size_t layout_bytes = 3;
+
+// Limits that fuzz inputs cross: images passed in pieces of 1 to 8 bytes, 0 to 7 records
+// after Type-1, Type-2 records of at most 64 or 256 bytes.
+[[nodiscard]] ansi_nist::ansi_nist_limits tight_limits(std::uint8_t bits) noexcept
+{
+   ansi_nist::ansi_nist_limits limits;
+   limits.chunk_size = std::size_t{ 1 } + (bits & 7U);
+   limits.max_records = (bits >> 3) & 7U;
+   limits.max_text_record = (bits & 0x40U) != 0 ? 256 : 64;
+   return limits;
+}
+
+[[nodiscard]] std::optional<fuzz_case> decode(const std::uint8_t* data, std::size_t size)
+{
+   if (size < layout_bytes) {
+      return std::nullopt;
+   }
+   fuzz_case c;
+   c.mask = veil_fuzz::mask_of(data[0]);
+   c.options.action = veil_fuzz::action_of(data[0]);
+   c.chunking = data[1];
+   if ((data[2] & 0x80U) != 0) {
+      c.options.limits = tight_limits(data[2]);
+   }
+   c.transaction.assign(reinterpret_cast<const char*>(data + layout_bytes), size - layout_bytes);
+   return c;
+}
+
+// The records of `bytes`, which must be framed as the standard says (`property`).
+[[nodiscard]] std::vector<veil_test::framed_record> frame_of(std::string_view bytes, const char* property)
+{
+   try {
+      return veil_test::read_frame(bytes);
+   }
+   catch (const std::runtime_error&) {
+      require(false, property);
+   }
+   return {};
+}
+
+// The output of an accepted transaction is framed as the standard says, and is its own
+// redaction under the same mask and under none.
+void check_output(const fuzz_case& c, const std::string& output)
+{
+   (void)frame_of(output, "the output's lengths and 1.003 CNT frame it");
+   std::string again;
+   const veil::audit_record second = redactor{ veil::runtime_mask{ c.mask }, c.options }.redact(output, again, "fuzz");
+   require(!second.rejected(), "the output of an accepted transaction is accepted again");
+   require(again == output, "redacting twice equals redacting once");
+
+   std::string unmasked;
+   const veil::audit_record none =
+      redactor{ veil::runtime_mask{ category_mask::none() }, c.options }.redact(output, unmasked, "fuzz");
+   require(none.result == veil::outcome::passed, "the output passes under no mask");
+   require(unmasked == output, "the output comes out unchanged under no mask");
+}
+
+// Redacts the transaction through both entry points and checks every property that holds
+// for any input.
+redaction redact_checked(const fuzz_case& c)
+{
+   const redactor r{ veil::runtime_mask{ c.mask }, c.options };
+   redaction result = veil_fuzz::redact_both_ways(r, c.transaction, c.chunking);
+   if (result.audit.rejected()) {
+      return result;
+   }
+   require(result.audit.result != veil::outcome::passed || result.output == c.transaction,
+           "a passed transaction is output unchanged");
+   (void)frame_of(c.transaction, "an accepted transaction is framed as the standard says");
+   check_output(c, result.output);
+   return result;
+}
+
+// Planted values contain this byte; inputs that already hold it skip the sentinel check,
+// so any '~' in the output is a planted value that survived.
+constexpr char sentinel_byte = '~';
+constexpr std::string_view sentinel = "~S~";
+
+// A field of every Type-2 dictionary entry the mask covers, each holding the sentinel (a
+// miscellaneous number as an alien registration number, "AR-~S~").
+[[nodiscard]] std::vector<std::string> sentinel_fields(category_mask mask)
+{
+   std::vector<std::string> fields;
+   for (const veil::field_entry& entry : ansi_nist::type2_dictionary) {
+      if (entry.sensitivity && mask.contains(*entry.sensitivity)) {
+         fields.push_back(std::string(entry.tag) + ":" + (entry.sensitive_when != nullptr ? "AR-" : "") +
+                          std::string(sentinel));
+      }
+   }
+   return fields;
+}
+
+// `transaction` with `extra` fields put right after the LEN of its Type-2 record `type2`
+// (after the LEN, so that no image field that ends the record takes them in), whose LEN
+// the library's writer computes again; nothing else changes, Type-1's LEN included.
+[[nodiscard]] std::string with_type2_fields(std::string_view transaction, const veil_test::framed_record& type2,
+                                            const std::vector<std::string>& extra)
+{
+   const std::string_view record = transaction.substr(type2.offset, type2.length);
+   const std::vector<ansi_nist::tagged_field> fields = ansi_nist::read_fields(record, 2, type2.offset);
+   std::vector<std::string> texts;
+   for (const ansi_nist::tagged_field& f : fields) {
+      texts.emplace_back(record.substr(f.begin, f.end - f.begin));
+   }
+   texts.insert(texts.begin() + 1, extra.begin(), extra.end());
+   const std::string rewritten =
+      ansi_nist::assemble_record(std::move(texts), fields[0].tag_in(record), fields[0].end - fields[0].value);
+   return std::string(transaction.substr(0, type2.offset)) + rewritten +
+          std::string(transaction.substr(type2.offset + type2.length));
+}
+
+// Plants sentinels in the first Type-2 record of an accepted transaction and checks that
+// none survives (and, since it is just another transaction, every other property too).
+void check_sentinels(const fuzz_case& c)
+{
+   const std::vector<std::string> extra = sentinel_fields(c.mask);
+   if (extra.empty() || c.transaction.find(sentinel_byte) != std::string::npos) {
+      return;
+   }
+   const std::vector<veil_test::framed_record> frame =
+      frame_of(c.transaction, "an accepted transaction is framed as the standard says");
+   const auto type2 =
+      std::find_if(frame.begin(), frame.end(), [](const veil_test::framed_record& r) { return r.type == 2; });
+   if (type2 == frame.end()) {
+      return;
+   }
+   fuzz_case planted = c;
+   planted.transaction = with_type2_fields(c.transaction, *type2, extra);
+   planted.options.limits.max_text_record =
+      std::max(c.options.limits.max_text_record, type2->length + planted.transaction.size() - c.transaction.size());
+   const redaction result = redact_checked(planted);
+   require(!result.audit.rejected(), "the transaction with planted fields is accepted");
+   require(result.output.find(sentinel_byte) == std::string::npos, "no sentinel planted in a masked field survives");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+   const std::optional<fuzz_case> c = decode(data, size);
+   if (!c) {
+      return 0;
+   }
+   if (!redact_checked(*c).audit.rejected()) {
+      check_sentinels(*c);
+   }
+   return 0;
+}
