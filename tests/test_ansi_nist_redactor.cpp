@@ -170,6 +170,21 @@ TEST_CASE("ansi-nist redactor: 2.036 PHT says N once no photo remains, and Type-
    const result kept = redact(plain);
    CHECK(kept.output == plain);
    CHECK(kept.audit.notes.empty());
+   // A Type-2 record beyond what is held before Type-1 is written may yet lose a field:
+   // with a mask that covers Type-2 fields, the assurance record goes on that chance.
+   const record first{ 2, "00", tagged(2, { "2.002:00", "2.018:" + std::string(200, 'D') }) };
+   const record second{ 2, "03", tagged(2, { "2.002:03", "2.018:ROE" }) };
+   const std::string two_subjects = transaction({ first, second, assurance });
+   veil::ansi_nist::ansi_nist_options hold_one;
+   hold_one.limits.max_text_record = first.bytes.size();  // more than Type-1; room for one
+   std::string out;
+   const veil::audit_record chance =
+      veil::ansi_nist::ansi_nist_redactor<veil::runtime_mask>{ veil::runtime_mask{ veil::default_mask }, hold_one }
+         .redact(two_subjects, out);
+   CHECK(out == transaction({ first, second }));
+   CHECK(chance.result == veil::outcome::redacted);
+   CHECK(chance.fields.empty());
+   CHECK(redact(two_subjects).output == two_subjects);  // all held: nothing redacted, all kept
    // Only a Type-2 field redacted: the assurance record goes too.
    const std::string with_pob = transaction({ { 2, "00", tagged(2, { "2.002:00", "2.020:MX" }) }, assurance });
    CHECK(redact(with_pob).output == transaction({ { 2, "00", tagged(2, { "2.002:00" }) } }));

@@ -11,8 +11,9 @@
 //   - a Type-98 information-assurance record no longer verifies once anything was
 //     redacted: it is dropped, and the audit says so. Whether a Type-2 field will be
 //     redacted is known once the Type-2 records right after Type-1 are read (they are held
-//     until then); a Type-2 record further on counts as redacted if the mask covers any
-//     Type-2 field, since its bytes come after Type-1 is written;
+//     until then, up to max_text_record in all); a Type-2 record further on counts as
+//     redacted if the mask covers any Type-2 field, since its bytes come after Type-1 is
+//     written;
 //   - 2.036 PHT says N once no photo record remains;
 //   - the input must end exactly where the last record does.
 
@@ -144,11 +145,14 @@ public:
       plan(cnt);
       note_routing(type1, fields1);
 
-      // The Type-2 records right after Type-1 are held until Type-1 is written.
+      // The Type-2 records right after Type-1 are held until Type-1 is written, as many as
+      // fit in max_text_record together; any after them count as later ones.
       std::size_t next = 0;
+      std::size_t held_bytes = 0;
       std::vector<std::string> held;
-      while (next < cnt.records.size() && cnt.records[next].type == 2) {
+      while (next < cnt.records.size() && cnt.records[next].type == 2 && held_bytes < limits_.max_text_record) {
          held.push_back(redact_type2(cnt.records[next]));
+         held_bytes += held.back().size();
          ++next;
       }
       bool later_type2 = false;
