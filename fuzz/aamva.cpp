@@ -60,23 +60,22 @@ struct fuzz_case
    std::string payload;
 };
 
-constexpr std::size_t layout_bytes = 3;
-
 [[nodiscard]] std::optional<fuzz_case> decode(const std::uint8_t* data, std::size_t size)
 {
-   if (size < layout_bytes) {
+   const std::optional<veil_fuzz::layout> l = veil_fuzz::read_layout(data, size);
+   if (!l) {
       return std::nullopt;
    }
    fuzz_case c;
-   c.mask = veil_fuzz::mask_of(data[0]);
-   c.options.action = veil_fuzz::action_of(data[0]);
-   c.options.mode = (data[1] & 1U) != 0 ? aamva::framing_mode::lenient : aamva::framing_mode::strict;
-   c.options.unknown_elements_sensitive = (data[1] & 2U) != 0;
-   c.chunking = data[1];
-   if ((data[2] & 0x80U) != 0) {
-      c.options.max_payload_size = std::size_t{ 8 } * (data[2] & 0x7FU);
+   c.mask = l->mask;
+   c.options.action = l->action;
+   c.options.mode = (l->chunking & 1U) != 0 ? aamva::framing_mode::lenient : aamva::framing_mode::strict;
+   c.options.unknown_elements_sensitive = (l->chunking & 2U) != 0;
+   c.chunking = l->chunking;
+   if (l->tight_limits) {
+      c.options.max_payload_size = std::size_t{ 8 } * *l->tight_limits;
    }
-   c.payload.assign(reinterpret_cast<const char*>(data + layout_bytes), size - layout_bytes);
+   c.payload = std::string(l->message);
    return c;
 }
 

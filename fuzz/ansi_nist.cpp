@@ -58,8 +58,6 @@ struct fuzz_case
    std::string transaction;
 };
 
-constexpr std::size_t layout_bytes = 3;
-
 // Limits that fuzz inputs cross: images passed in pieces of 1 to 8 bytes, 0 to 7 records
 // after Type-1, Type-2 records of at most 64 or 256 bytes.
 [[nodiscard]] ansi_nist::ansi_nist_limits tight_limits(std::uint8_t bits) noexcept
@@ -73,17 +71,18 @@ constexpr std::size_t layout_bytes = 3;
 
 [[nodiscard]] std::optional<fuzz_case> decode(const std::uint8_t* data, std::size_t size)
 {
-   if (size < layout_bytes) {
+   const std::optional<veil_fuzz::layout> l = veil_fuzz::read_layout(data, size);
+   if (!l) {
       return std::nullopt;
    }
    fuzz_case c;
-   c.mask = veil_fuzz::mask_of(data[0]);
-   c.options.action = veil_fuzz::action_of(data[0]);
-   c.chunking = data[1];
-   if ((data[2] & 0x80U) != 0) {
-      c.options.limits = tight_limits(data[2]);
+   c.mask = l->mask;
+   c.options.action = l->action;
+   c.chunking = l->chunking;
+   if (l->tight_limits) {
+      c.options.limits = tight_limits(*l->tight_limits);
    }
-   c.transaction.assign(reinterpret_cast<const char*>(data + layout_bytes), size - layout_bytes);
+   c.transaction = std::string(l->message);
    return c;
 }
 

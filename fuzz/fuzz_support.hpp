@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -57,22 +58,39 @@ private:
    std::uint32_t state_;
 };
 
-// Byte 0 of every redactor target: bits 0-6 the mask, bit i = veil::all_categories[i].
-[[nodiscard]] inline veil::category_mask mask_of(std::uint8_t byte) noexcept
+// The three bytes every redactor target's input starts with, and the message after them:
+//   byte 0   bits 0-6: the mask, bit i = veil::all_categories[i]; bit 7: the action (1 = mask)
+//   byte 1   bits 2-4 and 5-7: the chunking redact_both_ways uses; bits 0-1 are the
+//            target's own
+//   byte 2   bit 7 set: limits small enough for fuzz inputs to cross, chosen by bits 0-6
+struct layout
 {
    veil::category_mask mask;
+   veil::action action = veil::action::drop;
+   std::uint8_t chunking = 0;
+   std::optional<std::uint8_t> tight_limits;
+   std::string_view message;
+};
+
+[[nodiscard]] inline std::optional<layout> read_layout(const std::uint8_t* data, std::size_t size)
+{
+   constexpr std::size_t layout_bytes = 3;
+   if (size < layout_bytes) {
+      return std::nullopt;
+   }
+   layout l;
    for (std::size_t i = 0; i < veil::all_categories.size(); ++i) {
-      if ((byte >> i) & 1U) {
-         mask = mask | veil::category_mask{ veil::all_categories[i] };
+      if ((data[0] >> i) & 1U) {
+         l.mask = l.mask | veil::category_mask{ veil::all_categories[i] };
       }
    }
-   return mask;
-}
-
-// ... and bit 7 the action.
-[[nodiscard]] inline veil::action action_of(std::uint8_t byte) noexcept
-{
-   return (byte & 0x80U) != 0 ? veil::action::mask : veil::action::drop;
+   l.action = (data[0] & 0x80U) != 0 ? veil::action::mask : veil::action::drop;
+   l.chunking = data[1];
+   if ((data[2] & 0x80U) != 0) {
+      l.tight_limits = static_cast<std::uint8_t>(data[2] & 0x7FU);
+   }
+   l.message = std::string_view(reinterpret_cast<const char*>(data + layout_bytes), size - layout_bytes);
+   return l;
 }
 
 struct redaction

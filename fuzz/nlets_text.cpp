@@ -80,22 +80,21 @@ struct fuzz_case
    std::string message;
 };
 
-constexpr std::size_t layout_bytes = 3;
-
 [[nodiscard]] std::optional<fuzz_case> decode(const std::uint8_t* data, std::size_t size)
 {
-   if (size < layout_bytes) {
+   const std::optional<veil_fuzz::layout> l = veil_fuzz::read_layout(data, size);
+   if (!l) {
       return std::nullopt;
    }
    fuzz_case c;
-   c.mask = veil_fuzz::mask_of(data[0]);
-   c.options.action = veil_fuzz::action_of(data[0]);
-   c.chunking = data[1];
-   if ((data[2] & 0x80U) != 0) {
-      c.options.limits = tight_limits(data[2]);
+   c.mask = l->mask;
+   c.options.action = l->action;
+   c.chunking = l->chunking;
+   if (l->tight_limits) {
+      c.options.limits = tight_limits(*l->tight_limits);
    }
-   c.message = framings[data[1] & 3U];
-   c.message.append(reinterpret_cast<const char*>(data + layout_bytes), size - layout_bytes);
+   c.message = framings[l->chunking & 3U];
+   c.message.append(l->message);
    return c;
 }
 

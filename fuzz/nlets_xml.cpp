@@ -93,26 +93,25 @@ struct fuzz_case
    std::string message;
 };
 
-constexpr std::size_t layout_bytes = 3;
-
 [[nodiscard]] std::optional<fuzz_case> decode(const std::uint8_t* data, std::size_t size)
 {
-   if (size < layout_bytes) {
+   const std::optional<veil_fuzz::layout> l = veil_fuzz::read_layout(data, size);
+   if (!l) {
       return std::nullopt;
    }
    fuzz_case c;
-   c.mask = veil_fuzz::mask_of(data[0]);
-   c.tight = (data[2] & 0x80U) != 0;
+   c.mask = l->mask;
+   c.tight = l->tight_limits.has_value();
    if (c.tight) {
-      c.options = tight_options(data[2]);
+      c.options = tight_options(*l->tight_limits);
    }
-   c.options.action = veil_fuzz::action_of(data[0]);
-   c.chunking = data[1];
-   const framing& f = framings[data[1] & 3U];
+   c.options.action = l->action;
+   c.chunking = l->chunking;
+   const framing& f = framings[l->chunking & 3U];
    if (!f.after.empty()) {
       c.message.append(envelope_open).append(f.before);
    }
-   c.message.append(reinterpret_cast<const char*>(data + layout_bytes), size - layout_bytes);
+   c.message.append(l->message);
    c.message.append(f.after);
    return c;
 }
