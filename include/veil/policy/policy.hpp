@@ -1,0 +1,132 @@
+#pragma once
+// A run-time policy: which categories each requesting agency may not receive, decided per
+// message from its recipients, its key and its format. A policy has named ORI lists, a
+// default rule and ordered rules; a rule matches on recipient (ORI, glob or @list), message
+// key and format, and says what to redact, with per-field overrides, the action, or that
+// the message is withheld altogether.
+//
+// For each recipient the rules that match it apply together; a recipient no rule matches
+// gets the default rule. A message goes to all its recipients at once, so it gets the
+// strictest combination over all of them: withheld if any says so; every category any
+// says to redact; drop over mask; per field, drop over mask over keep.
+
+#include <veil/action.hpp>
+#include <veil/category_mask.hpp>
+#include <veil/format.hpp>
+#include <veil/policy/ori_pattern.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veil::policy {
+
+// What a rule says of one field ("nlets:POB", "aamva:DDA"), whatever its category.
+enum class field_rule : std::uint8_t { keep, mask, drop };  // in order of strictness
+
+struct recipient_match
+{
+   std::vector<ori_pattern> patterns;
+   std::vector<std::string> lists;  // names of the policy's ORI lists
+};
+
+struct rule
+{
+   std::string name;
+   std::optional<recipient_match> recipients;  // nullopt: any recipient
+   std::vector<std::string> message_keys;      // empty: any message
+   std::vector<format> formats;                // empty: any format
+   category_mask redact;
+   std::map<std::string, field_rule> fields;
+   std::optional<veil::action> applied;  // nullopt: drop
+   bool withhold = false;
+   bool notify = false;
+};
+
+struct policy
+{
+   std::map<std::string, std::vector<ori_pattern>> lists;
+   rule default_rule;
+   std::vector<rule> rules;
+};
+
+// What one message gets: the strictest combination of the rules that apply to it.
+struct decision
+{
+   bool withhold = false;
+   bool notify = false;
+   category_mask redact;
+   veil::action applied = veil::action::mask;  // the weakest, until a rule says otherwise
+   std::map<std::string, field_rule> fields;
+   std::vector<std::string> rules;  // names of the rules that applied, in policy order
+
+   void add(const rule& r)
+   {
+      withhold = withhold || r.withhold;
+      notify = notify || r.notify;
+      redact = redact | r.redact;
+      if (r.applied.value_or(veil::action::drop) == veil::action::drop) {
+         applied = veil::action::drop;
+      }
+      for (const auto& [field, what] : r.fields) {
+         const auto [it, inserted] = fields.emplace(field, what);
+         it->second = std::max(it->second, what);
+      }
+      if (std::find(rules.begin(), rules.end(), r.name) == rules.end()) {
+         rules.push_back(r.name);
+      }
+   }
+};
+
+[[nodiscard]] inline bool matches_recipient(const policy& p, const recipient_match& m, std::string_view ori)
+{
+   const auto matches = [ori](const ori_pattern& pattern) { return pattern.matches(ori); };
+   if (std::any_of(m.patterns.begin(), m.patterns.end(), matches)) {
+      return true;
+   }
+   for (const std::string& name : m.lists) {
+      const auto list = p.lists.find(name);
+      if (list != p.lists.end() && std::any_of(list->second.begin(), list->second.end(), matches)) {
+         return true;
+      }
+   }
+   return false;
+}
+
+[[nodiscard]] inline bool applies_to(const policy& p, const rule& r, format f, std::string_view message_key,
+                                     std::string_view ori)
+{
+   const bool key_matches = r.message_keys.empty() ||
+                            std::find(r.message_keys.begin(), r.message_keys.end(), message_key) != r.message_keys.end();
+   const bool format_matches = r.formats.empty() || std::find(r.formats.begin(), r.formats.end(), f) != r.formats.end();
+   const bool recipient_matches = !r.recipients || matches_recipient(p, *r.recipients, ori);
+   return key_matches && format_matches && recipient_matches;
+}
+
+// The decision for a message of format `f` and key `message_key` going to `recipients`.
+// A message with no known recipient is decided as if for an agency no rule names.
+[[nodiscard]] inline decision decide(const policy& p, format f, std::string_view message_key,
+                                     const std::vector<std::string>& recipients)
+{
+   decision d;
+   const std::vector<std::string> anyone{ std::string() };
+   for (const std::string& ori : recipients.empty() ? anyone : recipients) {
+      bool matched = false;
+      for (const rule& r : p.rules) {
+         if (applies_to(p, r, f, message_key, ori)) {
+            d.add(r);
+            matched = true;
+         }
+      }
+      if (!matched) {
+         d.add(p.default_rule);
+      }
+   }
+   return d;
+}
+
+}  // namespace veil::policy
