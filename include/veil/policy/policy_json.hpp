@@ -1,0 +1,300 @@
+#pragma once
+// Reads a policy from JSON (see policy.hpp for what it means). The whole document is
+// parsed and validated by simdjson's DOM API before anything is read from it, and every
+// mistake is a policy_error that names its JSON path: an unknown key, category, action,
+// format or field id, a duplicate rule name, a list that does not exist, a bad ORI glob,
+// a value of the wrong type. Link veil::policy_json (it brings simdjson).
+//
+//   {
+//     "version": 1,
+//     "lists": { "immigration_enforcement": ["VTICE0900"] },
+//     "default": { "redact": ["address", "photo", "immigration"] },
+//     "rules": [
+//       { "name": "no-immigration-enforcement",
+//         "match": { "recipient": ["@immigration_enforcement"], "message": ["DR", "KR", "RR"] },
+//         "withhold": true, "notify": true } ]
+//   }
+
+#include <veil/aamva/element_dictionary.hpp>
+#include <veil/aamva/payload_reader.hpp>
+#include <veil/action.hpp>
+#include <veil/ansi_nist/record_dictionary.hpp>
+#include <veil/category.hpp>
+#include <veil/category_mask.hpp>
+#include <veil/format.hpp>
+#include <veil/nlets/text_dictionary.hpp>
+#include <veil/policy/ori_pattern.hpp>
+#include <veil/policy/policy.hpp>
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veil::policy {
+
+namespace internal {
+
+class json_reader
+{
+public:
+   [[noreturn]] static void fail(const std::string& path, const std::string& what)
+   {
+      throw policy_error(path + ": " + what);
+   }
+
+   [[nodiscard]] static simdjson::dom::object object(simdjson::dom::element e, const std::string& path)
+   {
+      simdjson::dom::object o;
+      if (e.get(o) != simdjson::SUCCESS) {
+         fail(path, "must be an object");
+      }
+      return o;
+   }
+
+   [[nodiscard]] static simdjson::dom::array array(simdjson::dom::element e, const std::string& path)
+   {
+      simdjson::dom::array a;
+      if (e.get(a) != simdjson::SUCCESS) {
+         fail(path, "must be an array");
+      }
+      return a;
+   }
+
+   [[nodiscard]] static std::string_view string(simdjson::dom::element e, const std::string& path)
+   {
+      std::string_view s;
+      if (e.get(s) != simdjson::SUCCESS) {
+         fail(path, "must be a string");
+      }
+      return s;
+   }
+
+   [[nodiscard]] static bool boolean(simdjson::dom::element e, const std::string& path)
+   {
+      bool b = false;
+      if (e.get(b) != simdjson::SUCCESS) {
+         fail(path, "must be true or false");
+      }
+      return b;
+   }
+
+   // The strings of an array, each with its path.
+   template <typename Each>
+   static void strings(simdjson::dom::element e, const std::string& path, Each&& each)
+   {
+      std::size_t i = 0;
+      for (const simdjson::dom::element item : array(e, path)) {
+         const std::string item_path = path + "[" + std::to_string(i++) + "]";
+         each(string(item, item_path), item_path);
+      }
+   }
+
+   // Refuses any key of `o` not in `known`.
+   static void only_keys(simdjson::dom::object o, const std::string& path, std::initializer_list<std::string_view> known)
+   {
+      for (const simdjson::dom::key_value_pair field : o) {
+         if (std::find(known.begin(), known.end(), field.key) == known.end()) {
+            fail(path + "." + std::string(field.key), "unknown key");
+         }
+      }
+   }
+};
+
+[[nodiscard]] inline category_mask categories(simdjson::dom::element e, const std::string& path)
+{
+   category_mask mask;
+   json_reader::strings(e, path, [&mask](std::string_view name, const std::string& item_path) {
+      const std::optional<category> c = category_from_name(name);
+      if (!c) {
+         json_reader::fail(item_path, "unknown category '" + std::string(name) + "'");
+      }
+      mask = mask | category_mask{ *c };
+   });
+   return mask;
+}
+
+// "nlets:POB", "aamva:DDA", "ansi-nist:2.020": a format and a field its dictionary has.
+[[nodiscard]] inline bool is_known_field(std::string_view id)
+{
+   const std::size_t colon = id.find(':');
+   if (colon == std::string_view::npos) {
+      return false;
+   }
+   const std::string_view family = id.substr(0, colon);
+   const std::string_view tag = id.substr(colon + 1);
+   if (family == "nlets") {
+      return nlets::text_dictionary.find(tag) != nullptr;
+   }
+   if (family == "aamva") {
+      return aamva::find_element(tag, aamva::newest_version) != nullptr;
+   }
+   if (family == "ansi-nist") {
+      return ansi_nist::type2_dictionary.find(tag) != nullptr;
+   }
+   return false;
+}
+
+[[nodiscard]] inline veil::action action_named(std::string_view name, const std::string& path)
+{
+   if (name == "drop") {
+      return veil::action::drop;
+   }
+   if (name == "mask") {
+      return veil::action::mask;
+   }
+   json_reader::fail(path, "unknown action '" + std::string(name) + "' (drop or mask)");
+}
+
+[[nodiscard]] inline field_rule field_rule_named(std::string_view name, const std::string& path)
+{
+   if (name == "keep") {
+      return field_rule::keep;
+   }
+   if (name == "mask") {
+      return field_rule::mask;
+   }
+   if (name != "drop") {
+      json_reader::fail(path, "must be keep, mask or drop");
+   }
+   return field_rule::drop;
+}
+
+// What a rule and the default share: redact, fields, action.
+inline void read_redaction(simdjson::dom::object o, const std::string& path, rule& r)
+{
+   simdjson::dom::element e;
+   if (o["redact"].get(e) == simdjson::SUCCESS) {
+      r.redact = categories(e, path + ".redact");
+   }
+   if (o["action"].get(e) == simdjson::SUCCESS) {
+      r.applied = action_named(json_reader::string(e, path + ".action"), path + ".action");
+   }
+   if (o["fields"].get(e) == simdjson::SUCCESS) {
+      for (const simdjson::dom::key_value_pair field : json_reader::object(e, path + ".fields")) {
+         const std::string field_path = path + ".fields." + std::string(field.key);
+         if (!is_known_field(field.key)) {
+            json_reader::fail(field_path, "unknown field id (nlets:PFX, aamva:ID or ansi-nist:2.NNN)");
+         }
+         r.fields[std::string(field.key)] = field_rule_named(json_reader::string(field.value, field_path), field_path);
+      }
+   }
+}
+
+}  // namespace internal
+
+[[nodiscard]] inline policy read_policy(std::string_view json)
+{
+   using internal::json_reader;
+   simdjson::dom::parser parser;
+   simdjson::dom::element root;
+   if (const auto error = parser.parse(json.data(), json.size()).get(root); error != simdjson::SUCCESS) {
+      throw policy_error(std::string("$: not valid JSON: ") + simdjson::error_message(error));
+   }
+   const simdjson::dom::object top = json_reader::object(root, "$");
+   json_reader::only_keys(top, "$", { "version", "lists", "default", "rules" });
+   policy p;
+
+   std::int64_t version = 0;
+   if (top["version"].get(version) != simdjson::SUCCESS || version != 1) {
+      json_reader::fail("$.version", "must be 1");
+   }
+
+   simdjson::dom::element e;
+   if (top["lists"].get(e) == simdjson::SUCCESS) {
+      for (const simdjson::dom::key_value_pair list : json_reader::object(e, "$.lists")) {
+         std::vector<ori_pattern>& patterns = p.lists[std::string(list.key)];
+         json_reader::strings(list.value, "$.lists." + std::string(list.key),
+                              [&patterns](std::string_view text, const std::string& path) {
+                                 const std::optional<ori_pattern> pattern = ori_pattern::parse(text);
+                                 if (!pattern) {
+                                    json_reader::fail(path, "not an ORI or a glob of one: '" + std::string(text) + "'");
+                                 }
+                                 patterns.push_back(*pattern);
+                              });
+      }
+   }
+
+   p.default_rule.name = "default";
+   if (top["default"].get(e) == simdjson::SUCCESS) {
+      const simdjson::dom::object o = json_reader::object(e, "$.default");
+      json_reader::only_keys(o, "$.default", { "redact", "fields", "action" });
+      internal::read_redaction(o, "$.default", p.default_rule);
+   }
+   else {
+      p.default_rule.redact = default_mask;
+   }
+
+   if (top["rules"].get(e) == simdjson::SUCCESS) {
+      std::size_t i = 0;
+      for (const simdjson::dom::element item : json_reader::array(e, "$.rules")) {
+         const std::string path = "$.rules[" + std::to_string(i++) + "]";
+         const simdjson::dom::object o = json_reader::object(item, path);
+         json_reader::only_keys(o, path, { "name", "match", "redact", "fields", "action", "withhold", "notify" });
+         rule r;
+         simdjson::dom::element v;
+         if (o["name"].get(v) != simdjson::SUCCESS) {
+            json_reader::fail(path + ".name", "every rule needs a name");
+         }
+         r.name = std::string(json_reader::string(v, path + ".name"));
+         for (const rule& earlier : p.rules) {
+            if (earlier.name == r.name) {
+               json_reader::fail(path + ".name", "a rule named '" + r.name + "' comes earlier");
+            }
+         }
+         if (o["match"].get(v) == simdjson::SUCCESS) {
+            const simdjson::dom::object match = json_reader::object(v, path + ".match");
+            json_reader::only_keys(match, path + ".match", { "recipient", "message", "format" });
+            simdjson::dom::element m;
+            if (match["recipient"].get(m) == simdjson::SUCCESS) {
+               recipient_match recipients;
+               json_reader::strings(m, path + ".match.recipient", [&](std::string_view text, const std::string& at) {
+                  if (text.starts_with('@')) {
+                     if (p.lists.find(std::string(text.substr(1))) == p.lists.end()) {
+                        json_reader::fail(at, "no ORI list named '" + std::string(text.substr(1)) + "'");
+                     }
+                     recipients.lists.emplace_back(text.substr(1));
+                     return;
+                  }
+                  const std::optional<ori_pattern> pattern = ori_pattern::parse(text);
+                  if (!pattern) {
+                     json_reader::fail(at, "not an ORI, a glob of one or an @list: '" + std::string(text) + "'");
+                  }
+                  recipients.patterns.push_back(*pattern);
+               });
+               r.recipients = std::move(recipients);
+            }
+            if (match["message"].get(m) == simdjson::SUCCESS) {
+               json_reader::strings(m, path + ".match.message", [&r](std::string_view key, const std::string&) {
+                  r.message_keys.emplace_back(key);
+               });
+            }
+            if (match["format"].get(m) == simdjson::SUCCESS) {
+               json_reader::strings(m, path + ".match.format", [&r](std::string_view name, const std::string& at) {
+                  const std::optional<format> f = format_from_name(name);
+                  if (!f) {
+                     json_reader::fail(at, "unknown format '" + std::string(name) + "'");
+                  }
+                  r.formats.push_back(*f);
+               });
+            }
+         }
+         internal::read_redaction(o, path, r);
+         if (o["withhold"].get(v) == simdjson::SUCCESS) {
+            r.withhold = json_reader::boolean(v, path + ".withhold");
+         }
+         if (o["notify"].get(v) == simdjson::SUCCESS) {
+            r.notify = json_reader::boolean(v, path + ".notify");
+         }
+         p.rules.push_back(std::move(r));
+      }
+   }
+   return p;
+}
+
+}  // namespace veil::policy
