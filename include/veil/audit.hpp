@@ -78,6 +78,22 @@ inline void mark_rejected(audit_record& audit, rejection why)
    audit.error = std::move(why);
 }
 
+// The record of one message redacted by `redact(audit)`, which fills in its fields: a
+// rejection it throws ends the record as rejected, anything else as completed.
+template <typename Redact>
+[[nodiscard]] audit_record audited(std::string_view format, std::string_view input, Redact&& redact)
+{
+   audit_record audit = new_audit_record(format, input);
+   try {
+      redact(audit);
+      mark_completed(audit);
+   }
+   catch (const rejected_input& e) {
+      mark_rejected(audit, e.to_rejection());
+   }
+   return audit;
+}
+
 // One JSON object, terminated by '\n', so that an audit file is JSON Lines.
 [[nodiscard]] inline std::string to_json_line(const audit_record& r)
 {

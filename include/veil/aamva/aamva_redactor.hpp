@@ -67,9 +67,7 @@ public:
       while (const std::size_t n = source(buffer, sizeof buffer)) {
          message.append(buffer, n);
          if (message.size() > options_.max_payload_size) {
-            audit_record audit = new_audit_record(format, input_name);
-            mark_rejected(audit, rejected_input(options_.max_payload_size, too_long()).to_rejection());
-            return audit;
+            break;  // run() refuses it; no need to read the rest
          }
       }
       return run(message, sink, input_name);
@@ -100,8 +98,7 @@ private:
 
    audit_record run(std::string_view message, sink_ref sink, std::string_view input_name) const
    {
-      audit_record audit = new_audit_record(format, input_name);
-      try {
+      return audited(format, input_name, [&](audit_record& audit) {
          if (message.size() > options_.max_payload_size) {
             throw rejected_input(options_.max_payload_size, too_long());
          }
@@ -116,13 +113,8 @@ private:
                { std::string(message.substr(span.begin, 3)), *kind, options_.action, span.begin, span.end - span.begin });
             return options_.action == action::drop ? element_fate::drop : element_fate::mask;
          });
-         mark_completed(audit);
          sink(out);
-      }
-      catch (const rejected_input& e) {
-         mark_rejected(audit, e.to_rejection());
-      }
-      return audit;
+      });
    }
 
    Mask mask_;

@@ -58,17 +58,11 @@ public:
    template <typename ChunkSource>
    audit_record redact_stream(ChunkSource&& source, sink_ref sink, std::string_view input_name = {}) const
    {
-      audit_record audit = new_audit_record(format, input_name);
-      try {
+      return audited(format, input_name, [&](audit_record& audit) {
          transaction_redactor<std::remove_reference_t<ChunkSource>> redactor(source, mask_.mask(), options_.action,
                                                                               options_.limits, sink, audit);
          redactor.run();
-         mark_completed(audit);
-      }
-      catch (const rejected_input& e) {
-         mark_rejected(audit, e.to_rejection());
-      }
-      return audit;
+      });
    }
 
 private:

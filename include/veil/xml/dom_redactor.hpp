@@ -365,17 +365,11 @@ public:
 
    audit_record redact(pugi::xml_document& document, std::string_view input_name = {}) const
    {
-      audit_record audit = new_audit_record(format, input_name);
-      try {
+      return audited(format, input_name, [&](audit_record& audit) {
          internal::dom_walk walk(mask_.mask(), options_.limits, options_.held.max_line_size,
                                  free_text_.line_redactor(), audit, options_.action);
          walk.run(document);
-         mark_completed(audit);
-      }
-      catch (const rejected_input& e) {
-         mark_rejected(audit, e.to_rejection());
-      }
-      return audit;
+      });
    }
 
 private:

@@ -58,18 +58,12 @@ private:
    template <typename Read>
    audit_record run(Read&& read_with, sink_ref sink, std::string_view input_name) const
    {
-      audit_record audit = new_audit_record(format, input_name);
-      element_redactor handler(mask_.mask(), options_.held, free_text_.line_redactor(), sink, audit,
-                               options_.action);
-      try {
+      return audited(format, input_name, [&](audit_record& audit) {
+         element_redactor handler(mask_.mask(), options_.held, free_text_.line_redactor(), sink, audit,
+                                  options_.action);
          read_with(handler);
          handler.finish();
-         mark_completed(audit);
-      }
-      catch (const rejected_input& e) {
-         mark_rejected(audit, e.to_rejection());
-      }
-      return audit;
+      });
    }
 
    Mask mask_;
