@@ -96,7 +96,8 @@ struct layout
 struct redaction
 {
    veil::audit_record audit;
-   std::string output;  // empty when rejected
+   std::string output;    // empty when rejected
+   std::string streamed;  // what redact_stream() wrote, also for a rejected message
 };
 
 // Redacts `message` through both entry points: redact() into a string that already holds
@@ -121,7 +122,7 @@ template <typename Redactor>
    if (audit.rejected()) {
       require(out == earlier_output, "a rejected message appends nothing to the output");
       require(audit.error.has_value(), "a rejected message's audit names its error");
-      return { audit, {} };
+      return { audit, {}, std::move(streamed) };
    }
    require(!audit.error.has_value(), "an accepted message's audit has no error");
    require(out.starts_with(earlier_output), "redact keeps what the output string held");
@@ -131,7 +132,18 @@ template <typename Redactor>
       require(f.offset <= message.size() && f.length <= message.size() - f.offset,
               "every audited field lies inside the message");
    }
-   return { audit, std::move(output) };
+   return { audit, std::move(output), std::move(streamed) };
+}
+
+// The output of an accepted message is accepted by `r` again and comes back unchanged:
+// redacting twice equals redacting once.
+template <typename Redactor>
+void require_idempotent(const Redactor& r, const std::string& output)
+{
+   std::string again;
+   const veil::audit_record second = r.redact(output, again, "fuzz");
+   require(!second.rejected(), "the output of an accepted message is accepted again");
+   require(again == output, "redacting twice equals redacting once");
 }
 
 }  // namespace veil_fuzz
