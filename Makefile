@@ -1,5 +1,6 @@
 # Thin wrapper: installs Debian packages that are missing, then drives CMake.
-#   make demo   build and redact the sample messages, showing before and after
+#   make demo   build and redact the sample messages, showing before and after, then one
+#               response as two recipients receive it under each statute preset
 #   make test   build with g++ and with clang + ASan/UBSan, run every test in both
 #   make fuzz   run every libFuzzer target for FUZZ_SECONDS (default 60)
 
@@ -39,6 +40,7 @@ test: build build-sanitize
 demo: build
 	@scripts/demo.sh $(BUILD)/examples/veil examples/messages/nlets-text examples/messages/nlets-xml \
 	  examples/messages/aamva
+	@scripts/demo-policy.sh $(BUILD)/examples/veil examples/messages/nlets-text/dr.txt
 
 fuzz: deps
 	cmake -S . -B $(BUILD_FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \

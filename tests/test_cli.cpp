@@ -199,7 +199,20 @@ struct usage_case
       { { "--mask", "address,bogus", "dq.txt" }, "", "bogus" },
       { { "--mask", "", "dq.txt" }, "", "empty" },
       { { "--mask", "ssn", "--policy", "policy.json", "dq.txt" }, "", "--policy" },
-      { { "--policy", "policy.json", "dq.txt" }, "", "--policy" },
+      { { "--policy", "policy.json", "dq.txt" }, "", "policy.json: cannot read the policy" },
+      { { "--policy", "bad.json", "dq.txt" }, "", "bad.json: $.rules[0].match.recipient[0]: no ORI list named 'ice'" },
+      { { "--policy", "preset:nope", "dq.txt" }, "", "no preset named 'nope'" },
+      { { "--policy", "preset:immigration-withhold", "--action", "mask", "dq.txt" }, "", "--action" },
+      { { "--recipient-list", "immigration_enforcement=ice.txt", "dq.txt" }, "", "--recipient-list" },
+      { { "--policy", "preset:immigration-withhold", "--recipient-list", "ice.txt", "dq.txt" }, "", "NAME=FILE" },
+      { { "--policy", "preset:immigration-withhold", "--recipient-list", "nobody=ice.txt", "dq.txt" }, "", "'nobody'" },
+      { { "--policy", "preset:immigration-withhold", "--recipient-list", "immigration_enforcement=gone.txt", "dq.txt" },
+        "",
+        "gone.txt: cannot read" },
+      { { "--policy", "preset:immigration-withhold", "--recipient-list", "immigration_enforcement=bad-list.txt",
+          "dq.txt" },
+        "",
+        "bad-list.txt:2: not an ORI" },
       { { "--action", "erase", "dq.txt" }, "", "erase" },
       { { "--format", "xml", "dq.txt" }, "", "xml" },
       { { "--recipient", "ortest001", "dq.txt" }, "", "recipient" },
@@ -221,6 +234,9 @@ TEST_CASE("usage errors exit 2 and write nothing: no output, no -o file, no audi
    const cli_sandbox box;
    add_samples(box, { "dq.txt", "iaq.txt" });
    box.write("existing.txt", "keep me");
+   box.write("bad.json", R"({"version": 1, "rules": [{"name": "a", "match": {"recipient": ["@ice"]}}]})");
+   box.write("ice.txt", "DCICE*\n");
+   box.write("bad-list.txt", "DCICE*\ndc ice\n");
    for (const usage_case& c : usage_cases()) {
       CAPTURE(c.named);
       const args_list base = c.command_line ? c.args : [&] {

@@ -5,7 +5,11 @@
 #include "cli_runner.hpp"
 #include "sample_messages.hpp"
 
+#include <veil/policy/policy_json.hpp>
+
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 #include <cstdio>
 #include <filesystem>
@@ -86,18 +90,31 @@ using console_block = std::vector<console_example>;
    return blocks;
 }
 
-// Runs each block in a fresh working directory whose `examples` is the repository's, so
-// the examples' paths read as they do at the top of a checkout; a block's commands run in
-// order. Returns how many commands ran.
+// Audit lines stamp the time they were written: the doc shows one, any time matches it.
+[[nodiscard]] std::string without_times(std::string text)
+{
+   constexpr std::string_view key = "\"time\":\"";
+   constexpr std::size_t stamp_size = std::string_view("2026-11-26T21:30:05.123Z").size();
+   for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+      text.replace(at + key.size(), std::min(stamp_size, text.size() - at - key.size()), "(time)");
+   }
+   return text;
+}
+
+// Runs each block in a fresh working directory whose `examples` and `docs` are the
+// repository's, so paths read as they do at the top of a checkout; a block's commands
+// run in order. Returns how many commands ran.
 std::size_t check_console_examples(const fs::path& markdown_file)
 {
    std::size_t commands = 0;
    for (const console_block& block : console_blocks(read_file(markdown_file))) {
       const veil_test::cli_sandbox sandbox;
       fs::create_directory_symlink(source_dir / "examples", sandbox.path("examples"));
+      fs::create_directory_symlink(source_dir / "docs", sandbox.path("docs"));
       for (const console_example& example : block) {
          INFO(markdown_file.filename().string() << ": $ " << example.command);
-         CHECK(run_shell(example.command, sandbox.path(".")).output == example.expected_output);
+         CHECK(without_times(run_shell(example.command, sandbox.path(".")).output) ==
+               without_times(example.expected_output));
          ++commands;
       }
    }
@@ -109,31 +126,49 @@ std::size_t check_console_examples(const fs::path& markdown_file)
    return text.find(part) != std::string_view::npos;
 }
 
+// `doc` quotes the program `source` whole, and shows what its build `binary` prints,
+// which is returned.
+std::string check_quoted_example(const std::string& doc, const char* source, const char* binary)
+{
+   CHECK(contains(doc, "```cpp\n" + read_file(source_dir / source) + "```\n"));
+   const run_result run = run_shell("'" + std::string(binary) + "'", fs::current_path());
+   CHECK(run.status == 0);
+   CHECK(contains(doc, "```text\n" + run.output + "```\n"));
+   return run.output;
+}
+
 }  // namespace
 
 TEST_CASE("the README quotes the embedding example whole, and shows what it prints")
 {
-   const std::string readme = read_file(source_dir / "README.md");
-   const std::string program = read_file(source_dir / "examples/embed/main.cpp");
-   CHECK(contains(readme, "```cpp\n" + program + "```\n"));
-
-   const run_result run = run_shell("'" VEIL_EMBED_EXAMPLE_PATH "'", fs::current_path());
-   CHECK(run.status == 0);
-   CHECK(contains(run.output, "\"outcome\":\"redacted\""));
-   CHECK(contains(readme, "```text\n" + run.output + "```\n"));
+   const std::string output =
+      check_quoted_example(read_file(source_dir / "README.md"), "examples/embed/main.cpp", VEIL_EMBED_EXAMPLE_PATH);
+   CHECK(contains(output, "\"outcome\":\"redacted\""));
 }
 
 TEST_CASE("docs/formats/nlets-xml.md quotes the DOM example whole, and shows what it prints")
 {
-   const std::string doc = read_file(source_dir / "docs/formats/nlets-xml.md");
-   const std::string program = read_file(source_dir / "examples/dom/main.cpp");
-   CHECK(contains(doc, "```cpp\n" + program + "```\n"));
+   const std::string output = check_quoted_example(read_file(source_dir / "docs/formats/nlets-xml.md"),
+                                                    "examples/dom/main.cpp", VEIL_DOM_EXAMPLE_PATH);
+   CHECK(contains(output, "\"tag\":\"nc:PersonBirthLocation\""));
+   CHECK_FALSE(contains(output, "<nc:PersonBirthLocation>"));
+}
 
-   const run_result run = run_shell("'" VEIL_DOM_EXAMPLE_PATH "'", fs::current_path());
-   CHECK(run.status == 0);
-   CHECK(contains(run.output, "\"tag\":\"nc:PersonBirthLocation\""));
-   CHECK_FALSE(contains(run.output, "<nc:PersonBirthLocation>"));
-   CHECK(contains(doc, "```text\n" + run.output + "```\n"));
+TEST_CASE("docs/policy.md quotes the policy example whole, shows what it prints, and every policy in it loads")
+{
+   const std::string doc = read_file(source_dir / "docs/policy.md");
+   const std::string output = check_quoted_example(doc, "examples/policy/main.cpp", VEIL_POLICY_EXAMPLE_PATH);
+   CHECK(contains(output, "\"outcome\":\"withheld\""));
+
+   std::size_t policies = 0;
+   for (std::size_t at = doc.find("```json\n"); at != std::string::npos; at = doc.find("```json\n", at + 1)) {
+      const std::size_t start = at + 8;
+      const std::string json = doc.substr(start, doc.find("```\n", start) - start);
+      INFO(json);
+      CHECK_NOTHROW((void)veil::policy::read_policy(json));
+      ++policies;
+   }
+   CHECK(policies > 0);
 }
 
 TEST_CASE("docs/cli.md quotes every help text of the veil command as it prints it")
@@ -141,7 +176,7 @@ TEST_CASE("docs/cli.md quotes every help text of the veil command as it prints i
    const std::string doc = read_file(source_dir / "docs/cli.md");
    const veil_test::cli_sandbox sandbox;
    for (const std::vector<std::string>& arguments :
-        { std::vector<std::string>{ "--help" }, { "redact", "--help" }, { "fields", "--help" } }) {
+        { std::vector<std::string>{ "--help" }, { "redact", "--help" }, { "explain", "--help" }, { "policy", "--help" }, { "fields", "--help" } }) {
       std::string command = "veil";
       for (const std::string& argument : arguments) {
          command += " " + argument;

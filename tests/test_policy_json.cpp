@@ -44,6 +44,30 @@ TEST_CASE("policy: a JSON policy reads into the rules it says, and decides as th
    CHECK(decide(p, format::aamva, "DR", { "DCFBIWA00" }).rules == std::vector<std::string>{ "default" });
 }
 
+TEST_CASE("policy: field ids of every format, descriptions and per-state labels are read")
+{
+   const veil::policy::policy p = veil::policy::read_policy(R"({
+      "version": 1,
+      "description": "a test policy",
+      "default": { "redact": ["address"],
+                   "fields": { "nlets:MNU": "drop", "nlets-xml:nc:PersonBirthLocation": "keep",
+                               "nlets-xml:nc:ResidenceAddress": "mask", "aamva:DDA": "keep",
+                               "ansi-nist:2.020": "mask" } },
+      "rules": [ { "name": "r", "description": "in words" } ],
+      "labels": { "WA": { "address": ["HOME:", "WORK:"], "ssn": ["SSA NO:"] } }
+   })");
+   CHECK(p.description == "a test policy");
+   CHECK(p.rules.at(0).description == "in words");
+   CHECK(p.default_rule.fields.size() == 5);
+   CHECK(p.default_rule.fields.at("nlets-xml:nc:ResidenceAddress") == field_rule::mask);  // a prefix-matched entry
+   const std::vector<veil::nlets::custom_label> wa = labels_for_sender(p, "WAOLN0000");
+   REQUIRE(wa.size() == 3);
+   CHECK(wa[0].text == "HOME:");
+   CHECK(wa[2].sensitivity == category::ssn);
+   CHECK(labels_for_sender(p, "ORTEST001").empty());
+   CHECK(labels_for_sender(p, "").empty());
+}
+
 TEST_CASE("policy: every mistake in a JSON policy is refused, naming its JSON path")
 {
    struct mistake
@@ -70,7 +94,21 @@ TEST_CASE("policy: every mistake in a JSON policy is refused, naming its JSON pa
         "$.rules[0].match.format[0]: unknown format 'pdf'" },
       { R"({"version": 1, "rules": [{"name": "a", "match": {"sender": ["X"]}}]})", "$.rules[0].match.sender: unknown key" },
       { R"({"version": 1, "rules": [{"name": "a", "fields": {"nlets:XYZ": "drop"}}]})",
-        "$.rules[0].fields.nlets:XYZ: unknown field id (nlets:PFX, aamva:ID or ansi-nist:2.NNN)" },
+        "$.rules[0].fields.nlets:XYZ: unknown field id" },
+      { R"({"version": 1, "rules": [{"name": "a", "fields": {"nlets:NAM": "drop"}}]})",
+        "$.rules[0].fields.nlets:NAM: unknown field id" },  // a name carries no category
+      { R"({"version": 1, "rules": [{"name": "a", "fields": {"nlets-xml:nc:PersonName": "drop"}}]})",
+        "$.rules[0].fields.nlets-xml:nc:PersonName: unknown field id" },
+      { R"({"version": 1, "rules": [{"name": "a", "fields": {"POB": "drop"}}]})", "$.rules[0].fields.POB: unknown field id" },
+      { R"({"version": 1, "rules": [{"name": "a", "fields": "POB"}]})", "$.rules[0].fields: must be an object" },
+      { R"({"version": 1, "rules": [{"name": "a", "description": 7}]})", "$.rules[0].description: must be a string" },
+      { R"({"version": 1, "description": ["x"]})", "$.description: must be a string" },
+      { R"({"version": 1, "labels": {"Washington": {"address": ["RES:"]}}})",
+        "$.labels.Washington: must be a two-letter state code" },
+      { R"({"version": 1, "labels": {"WA": {"home": ["RES:"]}}})", "$.labels.WA.home: unknown category 'home'" },
+      { R"({"version": 1, "labels": {"WA": {"address": "RES:"}}})", "$.labels.WA.address: must be an array" },
+      { R"({"version": 1, "labels": {"WA": {"address": [""]}}})", "$.labels.WA.address[0]: a label cannot be empty" },
+      { R"({"version": 1, "labels": {"WA": ["RES:"]}})", "$.labels.WA: must be an object" },
       { R"({"version": 1, "rules": [{"name": "a", "fields": {"aamva:DAG": "erase"}}]})",
         "$.rules[0].fields.aamva:DAG: must be keep, mask or drop" },
       { R"({"version": 1, "rules": [{"name": "a", "withhold": "yes"}]})", "$.rules[0].withhold: must be true or false" },

@@ -1,7 +1,9 @@
 // The `veil` command line tool.
 
 #include "arguments.hpp"
+#include "explain_command.hpp"
 #include "fields_command.hpp"
+#include "policy_command.hpp"
 #include "redact_command.hpp"
 #include "usage.hpp"
 
@@ -31,6 +33,12 @@ int main(int argc, char** argv)
       }
       if (command == "redact") {
          return redact_command(arguments(argc, argv, 2));
+      }
+      if (command == "explain") {
+         return explain_command(arguments(argc, argv, 2));
+      }
+      if (command == "policy") {
+         return policy_command(arguments(argc, argv, 2));
       }
       if (command == "fields") {
          return fields_command(arguments(argc, argv, 2));

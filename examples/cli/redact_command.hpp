@@ -5,15 +5,15 @@
 
 #include "arguments.hpp"
 #include "input_files.hpp"
+#include "message_options.hpp"
+#include "output_file.hpp"
+#include "policy_source.hpp"
 #include "usage.hpp"
 
 #include <veil/audit.hpp>
-#include <veil/detail/bytes.hpp>
 #include <veil/format.hpp>
-#include <veil/nlets/text_redactor.hpp>
-#include <veil/aamva/aamva_redactor.hpp>
-#include <veil/ansi_nist/ansi_nist_redactor.hpp>
-#include <veil/xml/xml_redactor.hpp>
+#include <veil/format_redactors.hpp>
+#include <veil/policy/policy_redactor.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -28,6 +28,7 @@ struct redact_settings
    category_mask mask = default_mask;
    action applied = action::drop;
    std::optional<format> forced_format;  // nullopt: auto
+   policy_source policy;
    std::string recipient;
    std::string audit_path;
    std::string output_path;
@@ -53,24 +54,11 @@ struct redact_settings
    return { std::string(spec.substr(0, eq)), *kind };
 }
 
-[[nodiscard]] inline bool is_ori_or_code(std::string_view s) noexcept
-{
-   if (s.size() != 2 && s.size() != 9) {
-      return false;
-   }
-   for (const char c : s) {
-      if (!detail::is_upper_or_digit(c)) {
-         return false;
-      }
-   }
-   return true;
-}
-
 [[nodiscard]] inline redact_settings parse_redact_arguments(arguments args, bool& help)
 {
    redact_settings s;
    bool mask_given = false;
-   bool policy_given = false;
+   bool action_given = false;
    while (!args.done()) {
       const std::string_view a = args.take();
       if (a == "--help" || a == "-h") {
@@ -82,26 +70,22 @@ struct redact_settings
          mask_given = true;
       }
       else if (a == "--policy") {
-         (void)args.value_of(a);
-         policy_given = true;
+         s.policy.policy = std::string(args.value_of(a));
+      }
+      else if (a == "--recipient-list") {
+         s.policy.add_recipient_list(args.value_of(a));
       }
       else if (a == "--action") {
          s.applied = parse_action(args.value_of(a));
+         action_given = true;
       }
       else if (a == "--format") {
-         const std::string_view name = args.value_of(a);
-         if (name != "auto") {
-            s.forced_format = format_from_name(name);
-            if (!s.forced_format) {
-               throw usage_error("unknown format '" + std::string(name) + "'");
-            }
+         if (const std::optional<format> forced = parse_format(args.value_of(a))) {
+            s.forced_format = forced;
          }
       }
       else if (a == "--recipient") {
-         s.recipient = std::string(args.value_of(a));
-         if (!is_ori_or_code(s.recipient)) {
-            throw usage_error("recipient must be 2 or 9 upper-case letters or digits");
-         }
+         s.recipient = parse_recipient(args.value_of(a));
       }
       else if (a == "--audit") {
          s.audit_path = std::string(args.value_of(a));
@@ -128,11 +112,11 @@ struct redact_settings
          s.inputs.emplace_back(a);
       }
    }
-   if (mask_given && policy_given) {
-      throw usage_error("--mask and --policy exclude each other");
+   if (s.policy.given() && (mask_given || action_given)) {
+      throw usage_error("--mask and --action exclude --policy: the policy says what to remove and how");
    }
-   if (policy_given) {
-      throw usage_error("--policy is not supported in this version; use --mask");
+   if (!s.policy.given() && !s.policy.recipient_lists.empty()) {
+      throw usage_error("--recipient-list extends a list of --policy");
    }
    if (s.inputs.empty()) {
       s.inputs.emplace_back(stdin_name);
@@ -143,8 +127,19 @@ struct redact_settings
 [[nodiscard]] inline std::string summary_line(const audit_record& a)
 {
    std::string line = "veil: " + a.input + ": " + std::string(name_of(a.result));
+   if (!a.rules.empty()) {
+      line += " (rule";
+      line += a.rules.size() > 1 ? "s " : " ";
+      for (std::size_t i = 0; i < a.rules.size(); ++i) {
+         line += (i == 0 ? "" : ", ") + a.rules[i];
+      }
+      line += ")";
+   }
    if (a.error) {
       return line + ": byte " + std::to_string(a.error->offset) + ": " + a.error->reason + "\n";
+   }
+   if (a.result == outcome::withheld) {
+      return line + ": nothing released\n";
    }
    if (a.fields.empty()) {
       return line + ": nothing removed\n";
@@ -157,47 +152,6 @@ struct redact_settings
    }
    return line + "\n";
 }
-
-// An output stream that remembers whether every write reached it.
-class output_file
-{
-public:
-   output_file(const std::string& path, const char* mode)
-      : name_(path), file_(path.empty() ? nullptr : std::fopen(path.c_str(), mode)), owned_(file_ != nullptr)
-   {
-      if (!path.empty() && file_ == nullptr) {
-         throw usage_error("cannot open '" + path + "' for writing");
-      }
-   }
-   output_file(std::FILE* borrowed, std::string name) noexcept
-      : name_(std::move(name)), file_(borrowed), owned_(false)
-   {}
-   output_file(const output_file&) = delete;
-   output_file& operator=(const output_file&) = delete;
-   ~output_file()
-   {
-      if (owned_) {
-         std::fclose(file_);
-      }
-   }
-
-   [[nodiscard]] bool is_open() const noexcept { return file_ != nullptr; }
-   [[nodiscard]] const std::string& name() const noexcept { return name_; }
-   void write(std::string_view bytes) { failed_ |= std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size(); }
-
-   // Flushes and says whether everything written so far arrived.
-   [[nodiscard]] bool flush_ok()
-   {
-      failed_ |= std::fflush(file_) != 0 || std::ferror(file_) != 0;
-      return !failed_;
-   }
-
-private:
-   std::string name_;
-   std::FILE* file_;
-   bool owned_;
-   bool failed_ = false;
-};
 
 inline int redact_command(arguments args)
 {
@@ -234,23 +188,18 @@ inline int redact_command(arguments args)
       }
    }
 
-   const runtime_mask mask{ s.mask };
-   const nlets::text_redactor<runtime_mask> text_redactor{ mask, nlets::text_options{ s.applied, {}, s.labels } };
-   const xml::xml_redactor<runtime_mask> xml_redactor{ mask, xml::xml_options{ s.applied, {}, {}, s.labels } };
-   aamva::aamva_options aamva_options;
-   aamva_options.action = s.applied;
-   aamva_options.mode = s.lenient ? aamva::framing_mode::lenient : aamva::framing_mode::strict;
-   aamva_options.unknown_elements_sensitive = s.strict_unknown;
-   const aamva::aamva_redactor<runtime_mask> aamva_redactor{ mask, aamva_options };
-   const ansi_nist::ansi_nist_redactor<runtime_mask> ansi_nist_redactor{ mask, ansi_nist::ansi_nist_options{ s.applied, {} } };
+   format_options options;
+   options.set_action(s.applied);
+   options.add_labels(s.labels);
+   options.aamva.mode = s.lenient ? aamva::framing_mode::lenient : aamva::framing_mode::strict;
+   options.aamva.unknown_elements_sensitive = s.strict_unknown;
+   const std::optional<veil::policy::policy_redactor> by_policy =
+      s.policy.given() ? std::optional(veil::policy::policy_redactor(load_policy(s.policy), options)) : std::nullopt;
+   const std::vector<std::string> also_to = s.recipient.empty() ? std::vector<std::string>{}
+                                                                : std::vector<std::string>{ s.recipient };
    const auto redact_one = [&](format f, std::string_view message, std::string& redacted, const std::string& name) {
-      switch (f) {
-         case format::nlets_xml: return xml_redactor.redact(message, redacted, name);
-         case format::aamva: return aamva_redactor.redact(message, redacted, name);
-         case format::ansi_nist: return ansi_nist_redactor.redact(message, redacted, name);
-         case format::nlets_text: break;
-      }
-      return text_redactor.redact(message, redacted, name);
+      return by_policy ? by_policy->redact(f, message, redacted, name, also_to)
+                       : redact_message(f, s.mask, options, message, redacted, name);
    };
    // The audit file is opened first: appending to it destroys nothing if -o then fails,
    // while opening -o empties it.
@@ -269,6 +218,7 @@ inline int redact_command(arguments args)
       }
       redacted.clear();
       audit_record record = redact_one(formats[i], *message, redacted, name);
+      record.time = time_stamp();
       if (!s.recipient.empty() && !record.rejected()) {
          record.released_to = s.recipient;
       }

@@ -12,6 +12,10 @@ record formats, field by field, and records what it removed.
 
 commands:
   redact    redact messages (see veil redact --help)
+  explain   show what each recipient of a message would receive under a
+            policy (see veil explain --help)
+  policy    check a policy and print it in plain words; show a preset
+            (see veil policy --help)
   fields    list the field dictionary (see veil fields --help)
 
 options:
@@ -19,7 +23,8 @@ options:
   --version  show the version
 )";
 
-inline constexpr std::string_view redact_help = R"(usage: veil redact [--mask LIST | --policy FILE] [--action drop|mask]
+inline constexpr std::string_view redact_help = R"(usage: veil redact [--mask LIST] [--action drop|mask]
+                   [--policy P [--recipient-list NAME=FILE ...]]
                    [--format auto|nlets-text|nlets-xml|aamva|ansi-nist]
                    [--label TEXT=CATEGORY ...] [--lenient] [--strict-unknown]
                    [--recipient ORI] [--audit FILE] [--summary] [-o FILE]
@@ -32,7 +37,14 @@ options:
   --mask LIST      categories to remove, comma-separated, or all, or none
                    (default: address,photo,immigration); categories:
                    address, photo, biometric, immigration, ssn, medical, contact
-  --policy FILE    policy file (not supported in this version)
+  --policy P       decide each message by a policy: a JSON file (see
+                   docs/policy.md) or preset:NAME, NAME one of
+                   immigration-withhold, dppa-highly-restricted,
+                   immigration-minimize; it says what each recipient may
+                   receive, so it excludes --mask and --action
+  --recipient-list NAME=FILE
+                   add the ORIs or globs in FILE, one per line, to the
+                   policy's ORI list NAME; may be repeated
   --action A       drop: remove each field; mask: keep it, replace its value
                    with '*' (default: drop)
   --format F       auto (default) detects from the first bytes: '<' nlets-xml,
@@ -49,16 +61,18 @@ options:
   --strict-unknown aamva: treat elements the standard does not define
                    (jurisdiction Z elements) as sensitive
   --recipient ORI  the agency the output is released to (2 or 9 letters or
-                   digits); recorded in the audit
-  --audit FILE     append one JSON line per message: format, message key,
-                   sender, recipients, outcome, and per removed field its tag,
-                   category, action, offset and length (never the value)
+                   digits); recorded in the audit; a policy decides for it
+                   as well as for the recipients the message names
+  --audit FILE     append one JSON line per message: time, format, message
+                   key, sender, recipients, policy rules, outcome (passed,
+                   redacted, withheld, rejected), and per removed field its
+                   tag, category, action, offset and length (never the value)
   --summary        print one line per message to stderr saying what was removed
   -o, --output FILE
                    write the output to FILE instead of stdout
 
 exit status:
-  0  every message was written
+  0  every message was written, or withheld as the policy says
   1  at least one message was rejected; it wrote nothing, and stderr has
      'veil: <input>: byte <N>: <reason>'; the other messages were written
   2  usage or policy error; nothing was written (also when the output or the
@@ -75,6 +89,60 @@ options:
                format)
   --json       one JSON array of objects
   --markdown   Markdown tables, as in docs/formats/
+)";
+
+inline constexpr std::string_view policy_help = R"(usage: veil policy check [--recipient-list NAME=FILE ...] P
+       veil policy show preset:NAME
+
+check loads the policy P (a JSON file, or preset:NAME) as veil redact --policy
+would, says whether it is valid, and prints its lists and rules in plain
+words; a policy that does not load prints the reason with its JSON path and
+exits with 2. show prints a preset's JSON, to start a policy of one's own.
+
+presets:
+  immigration-withhold     withhold every message from agencies that primarily
+                           enforce immigration law (NY, IL, MA)
+  dppa-highly-restricted   remove photo, SSN and medical data (18 U.S.C. 2725)
+  immigration-minimize     remove address and immigration data for everyone,
+                           and more for immigration enforcement (WA, CO, CA)
+)";
+
+inline constexpr std::string_view explain_help = R"(usage: veil explain --policy P [--recipient-list NAME=FILE ...]
+                    --recipient ORI [--recipient ORI ...]
+                    [--format auto|nlets-text|nlets-xml|aamva|ansi-nist]
+                    [--lenient] [--html FILE] [--show-values] INPUT
+
+Shows what each recipient would receive of the one message in INPUT ('-'
+reads stdin) under the policy P, each recipient decided alone, as if the
+message went to it only: whether the message is withheld from it and by which
+rules, and a table of every sensitive field of the message and every field a
+rule names (tag, name, category, offset, length) saying, per recipient,
+whether it is released, dropped, masked or withheld. Every byte outside the
+listed fields is released unchanged to each recipient that is not withheld.
+
+options:
+  --policy P       a policy JSON file (see docs/policy.md) or preset:NAME, NAME
+                   one of immigration-withhold, dppa-highly-restricted,
+                   immigration-minimize
+  --recipient-list NAME=FILE
+                   add the ORIs or globs in FILE, one per line, to the
+                   policy's ORI list NAME; may be repeated
+  --recipient ORI  an agency to explain the message for (2 or 9 upper-case
+                   letters or digits); at least one; may be repeated
+  --format F       auto (default) detects the format as veil redact does
+  --lenient        aamva: accept the damage scanners do, as veil redact does
+  --html FILE      also write one self-contained HTML page: a plain-language
+                   introduction and legend, then the message side by side as
+                   each recipient would get it, then the table
+  --show-values    show each field's bytes, in the table (control characters
+                   escaped, cut after 40 bytes) and on the page; without it no
+                   byte of a listed field is printed
+
+exit status:
+  0  the explanation was printed (and the page written)
+  1  the message was rejected: stderr has 'veil: <input>: byte <N>: <reason>';
+     nothing is printed and no page is written
+  2  usage or policy error; nothing is written
 )";
 
 }  // namespace veil::cli

@@ -7,7 +7,9 @@
 #include <veil/detail/json_writer.hpp>
 #include <veil/rejection.hpp>
 
+#include <chrono>
 #include <cstddef>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,13 +17,15 @@
 
 namespace veil {
 
-enum class outcome : std::uint8_t { passed, redacted, rejected };
+// withheld: a policy kept the whole message from its recipients.
+enum class outcome : std::uint8_t { passed, redacted, withheld, rejected };
 
 [[nodiscard]] constexpr std::string_view name_of(outcome o) noexcept
 {
    switch (o) {
       case outcome::passed: return "passed";
       case outcome::redacted: return "redacted";
+      case outcome::withheld: return "withheld";
       case outcome::rejected: return "rejected";
    }
    return "unknown";
@@ -38,6 +42,7 @@ struct redacted_field
 
 struct audit_record
 {
+   std::string time;  // UTC, ISO 8601, when the caller stamps it (time_stamp())
    std::string format;
    std::string input;  // name of the message's source (file name, connection), may be empty
    std::string message_key;
@@ -48,10 +53,31 @@ struct audit_record
    outcome result = outcome::passed;
    std::vector<redacted_field> fields;
    std::vector<std::string> notes;  // what else the format made change (an integrity record dropped)
+   std::vector<std::string> rules;  // the policy rules that decided the message, when a policy did
+   // A rule asked that the person be told their record was requested (NY, IL, MA): the
+   // record key (licence number) is the one value an audit line carries, so that the
+   // notice can reach them. Empty when the message holds none.
+   bool notify = false;
+   std::string record_key;
    std::optional<rejection> error;
 
    [[nodiscard]] bool rejected() const noexcept { return result == outcome::rejected; }
 };
+
+// `when` in UTC as ISO 8601 with milliseconds, e.g. "2026-11-26T21:30:05.123Z".
+[[nodiscard]] inline std::string time_stamp(std::chrono::system_clock::time_point when = std::chrono::system_clock::now())
+{
+   using namespace std::chrono;
+   const auto day = floor<days>(when);
+   const year_month_day date{ day };
+   const hh_mm_ss clock{ floor<milliseconds>(when - day) };
+   char text[32];
+   std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<int>(date.year()),
+                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                 static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+                 static_cast<int>(clock.seconds().count()), static_cast<int>(clock.subseconds().count()));
+   return text;
+}
 
 // The record of one message before it is read.
 [[nodiscard]] inline audit_record new_audit_record(std::string_view format, std::string_view input)
@@ -78,6 +104,14 @@ inline void mark_rejected(audit_record& audit, rejection why)
    audit.error = std::move(why);
 }
 
+// A policy kept the message from its recipients: nothing of it is released.
+inline void mark_withheld(audit_record& audit) noexcept
+{
+   audit.result = outcome::withheld;
+   audit.fields.clear();
+   audit.notes.clear();
+}
+
 // The record of one message redacted by `redact(audit)`, which fills in its fields: a
 // rejection it throws ends the record as rejected, anything else as completed.
 template <typename Redact>
@@ -98,7 +132,12 @@ template <typename Redact>
 [[nodiscard]] inline std::string to_json_line(const audit_record& r)
 {
    using detail::append_json_member;
+   using detail::append_json_strings;
    std::string out = "{";
+   if (!r.time.empty()) {
+      append_json_member(out, "time", r.time);
+      out += ',';
+   }
    append_json_member(out, "format", r.format);
    if (!r.input.empty()) {
       out += ',';
@@ -108,14 +147,8 @@ template <typename Redact>
    append_json_member(out, "message_key", r.message_key);
    out += ',';
    append_json_member(out, "sender_ori", r.sender_ori);
-   out += ",\"recipients\":[";
-   for (std::size_t i = 0; i < r.recipients.size(); ++i) {
-      if (i != 0) {
-         out += ',';
-      }
-      detail::append_json_string(out, r.recipients[i]);
-   }
-   out += ']';
+   out += ",\"recipients\":";
+   append_json_strings(out, r.recipients);
    if (!r.control_field.empty()) {
       out += ',';
       append_json_member(out, "control_field", r.control_field);
@@ -123,6 +156,10 @@ template <typename Redact>
    if (!r.released_to.empty()) {
       out += ',';
       append_json_member(out, "released_to", r.released_to);
+   }
+   if (!r.rules.empty()) {
+      out += ",\"rules\":";
+      append_json_strings(out, r.rules);
    }
    out += ',';
    append_json_member(out, "outcome", name_of(r.result));
@@ -143,14 +180,12 @@ template <typename Redact>
    }
    out += ']';
    if (!r.notes.empty()) {
-      out += ",\"notes\":[";
-      for (std::size_t i = 0; i < r.notes.size(); ++i) {
-         if (i != 0) {
-            out += ',';
-         }
-         detail::append_json_string(out, r.notes[i]);
-      }
-      out += ']';
+      out += ",\"notes\":";
+      append_json_strings(out, r.notes);
+   }
+   if (r.notify) {
+      out += ",\"notify\":true,";
+      append_json_member(out, "record_key", r.record_key);
    }
    if (r.error) {
       out += ",\"error\":{";

@@ -27,17 +27,13 @@ struct position_map
 class redaction_output
 {
 public:
-   redaction_output(sink_ref sink, audit_record& audit, veil::action applied) noexcept
-      : sink_(sink), audit_(audit), action_(applied)
-   {}
+   redaction_output(sink_ref sink, audit_record& audit) noexcept : sink_(sink), audit_(audit) {}
 
-   [[nodiscard]] veil::action applied_action() const noexcept { return action_; }
-
-   // The same audit record and action, another sink; offsets mapped through `positions`
-   // if given, else as this output maps them.
+   // The same audit record, another sink; offsets mapped through `positions` if given,
+   // else as this output maps them.
    [[nodiscard]] redaction_output redirected(sink_ref sink, const position_map* positions = nullptr) const noexcept
    {
-      redaction_output other(sink, audit_, action_);
+      redaction_output other(sink, audit_);
       other.positions_ = positions != nullptr ? positions : positions_;
       return other;
    }
@@ -50,12 +46,13 @@ public:
       detail::masked_pieces(value, [this](std::string_view piece) { sink_(piece); });
    }
 
-   // Returns the index of the new entry, so a field that grows (an address with
-   // continuation lines) can be extended.
-   std::size_t record(std::string_view tag, category kind, std::size_t offset, std::size_t length)
+   // Notes a field removed with `applied`. Returns the index of the new entry, so a
+   // field that grows (an address with continuation lines) can be extended.
+   std::size_t record(std::string_view tag, category kind, veil::action applied, std::size_t offset,
+                      std::size_t length)
    {
       const std::size_t start = input_offset(offset);
-      audit_.fields.push_back({ std::string(tag), kind, action_, start, input_offset(offset + length) - start });
+      audit_.fields.push_back({ std::string(tag), kind, applied, start, input_offset(offset + length) - start });
       return audit_.fields.size() - 1;
    }
 
@@ -73,7 +70,6 @@ private:
 
    sink_ref sink_;
    audit_record& audit_;
-   veil::action action_;
    const position_map* positions_ = nullptr;
 };
 

@@ -2,9 +2,12 @@
 // The subset of a table (dictionary entries, free-text labels) whose category a mask
 // covers. Built by a constexpr function: for a static_mask the plan is a compile-time
 // constant, so entries of categories outside the mask are not even in the binary's
-// lookup; for a runtime_mask the same function runs once per redactor.
+// lookup; for a runtime_mask the same function runs once per redactor. Per-field
+// overrides, set at run time, make a run-time plan: an entry overridden to mask or drop
+// is in it whatever the mask says, one overridden to keep is not.
 
 #include <veil/category_mask.hpp>
+#include <veil/redaction_rules.hpp>
 
 #include <array>
 #include <cstddef>
@@ -20,13 +23,12 @@ public:
    constexpr redaction_plan() noexcept = default;
 
    constexpr redaction_plan(std::span<const Entry> table, category_mask mask) noexcept
-   {
-      for (const Entry& e : table) {
-         if (e.sensitivity && mask.contains(*e.sensitivity) && count_ < Capacity) {
-            targets_[count_++] = &e;
-         }
-      }
-   }
+      : redaction_plan(table, [mask](const Entry& e) { return mask.contains(*e.sensitivity); })
+   {}
+
+   redaction_plan(std::span<const Entry> table, const redaction_rules& rules) noexcept
+      : redaction_plan(table, [&rules](const Entry& e) { return rules.verdict(e.tag, e.sensitivity).has_value(); })
+   {}
 
    // The planned entry for `tag`, or nullptr when the tag is not redacted under this mask.
    [[nodiscard]] constexpr const Entry* find(std::string_view tag) const noexcept
@@ -45,6 +47,17 @@ public:
    [[nodiscard]] constexpr auto end() const noexcept { return targets_.begin() + static_cast<std::ptrdiff_t>(count_); }
 
 private:
+   // The entries with a category that `selects`.
+   template <typename Selects>
+   constexpr redaction_plan(std::span<const Entry> table, Selects selects) noexcept
+   {
+      for (const Entry& e : table) {
+         if (e.sensitivity && selects(e) && count_ < Capacity) {
+            targets_[count_++] = &e;
+         }
+      }
+   }
+
    std::array<const Entry*, Capacity> targets_{};
    std::size_t count_ = 0;
 };

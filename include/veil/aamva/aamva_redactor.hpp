@@ -20,7 +20,9 @@
 #include <veil/audit.hpp>
 #include <veil/category.hpp>
 #include <veil/detail/redact_into.hpp>
+#include <veil/field_overrides.hpp>
 #include <veil/mask_policy.hpp>
+#include <veil/redaction_rules.hpp>
 #include <veil/rejection.hpp>
 #include <veil/sink.hpp>
 
@@ -28,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace veil::aamva {
 
@@ -40,6 +43,9 @@ struct aamva_options
    // audited under the mask's first category.
    bool unknown_elements_sensitive = false;
    std::size_t max_payload_size = std::size_t{ 16 } << 10;  // PDF417 holds under 2 KB
+   // By element id ("DDA"); an element no version defines is not in the dictionary, so
+   // none applies to it.
+   veil::field_overrides overrides{};
 };
 
 template <mask_policy Mask = runtime_mask>
@@ -48,7 +54,7 @@ class aamva_redactor
 public:
    static constexpr std::string_view format = aamva_format_name;
 
-   explicit aamva_redactor(Mask mask = {}, aamva_options options = {}) : mask_(mask), options_(options) {}
+   explicit aamva_redactor(Mask mask = {}, aamva_options options = {}) : mask_(mask), options_(std::move(options)) {}
 
    [[nodiscard]] const aamva_options& options() const noexcept { return options_; }
 
@@ -79,17 +85,19 @@ private:
       return "payload longer than " + std::to_string(options_.max_payload_size) + " bytes";
    }
 
-   // The category an element is redacted under, or nothing when it stays.
-   [[nodiscard]] std::optional<category> redacted_as(std::string_view id, unsigned version) const
+   // How an element is redacted, or nothing when it stays.
+   [[nodiscard]] std::optional<field_removal> removal_of(std::string_view id, unsigned version,
+                                                         const redaction_rules& rules) const
    {
       const element_entry* entry = find_element(id, version);
       if (entry != nullptr) {
-         return entry->sensitivity && mask_.covers(*entry->sensitivity) ? entry->sensitivity : std::nullopt;
+         const field_verdict removed = rules.verdict(id, entry->sensitivity);
+         return removed ? std::optional<field_removal>({ *entry->sensitivity, *removed }) : std::nullopt;
       }
       if (options_.unknown_elements_sensitive) {
          for (const category c : all_categories) {
             if (mask_.covers(c)) {
-               return c;
+               return field_removal{ c, options_.action };
             }
          }
       }
@@ -103,15 +111,16 @@ private:
             throw rejected_input(options_.max_payload_size, too_long());
          }
          const payload p = read_payload(message, options_.mode);
+         const redaction_rules rules{ mask_.mask(), options_.action, options_.overrides };
          const std::string out = write_payload(message, p, [&](std::size_t s, std::size_t e) {
             const element_span& span = p.subfiles[s].elements[e];
-            const std::optional<category> kind = redacted_as(message.substr(span.begin, 3), p.version);
-            if (!kind) {
+            const std::optional<field_removal> removal = removal_of(message.substr(span.begin, 3), p.version, rules);
+            if (!removal) {
                return element_fate::keep;
             }
-            audit.fields.push_back(
-               { std::string(message.substr(span.begin, 3)), *kind, options_.action, span.begin, span.end - span.begin });
-            return options_.action == action::drop ? element_fate::drop : element_fate::mask;
+            audit.fields.push_back({ std::string(message.substr(span.begin, 3)), removal->kind, removal->applied,
+                                     span.begin, span.end - span.begin });
+            return removal->applied == action::drop ? element_fate::drop : element_fate::mask;
          });
          sink(out);
       });

@@ -12,7 +12,8 @@
 // redact() leaves `out` untouched when the transaction is rejected; redact_stream() reads
 // chunks of any size with memory bounded by ansi_nist_limits, not by the images.
 // The mask action applies to Type-2 fields; a record of a masked category is dropped
-// under either action, since a starred image is no image.
+// under either action, since a starred image is no image. Overrides name Type-2 fields
+// only ("2.020"): records are removed by the mask alone.
 
 #include <veil/action.hpp>
 #include <veil/ansi_nist/record_dictionary.hpp>
@@ -20,7 +21,9 @@
 #include <veil/audit.hpp>
 #include <veil/detail/chunk_reader.hpp>
 #include <veil/detail/redact_into.hpp>
+#include <veil/field_overrides.hpp>
 #include <veil/mask_policy.hpp>
+#include <veil/redaction_rules.hpp>
 #include <veil/rejection.hpp>
 #include <veil/sink.hpp>
 
@@ -34,6 +37,7 @@ struct ansi_nist_options
 {
    veil::action action = veil::action::drop;
    ansi_nist_limits limits{};
+   veil::field_overrides overrides{};  // by canonical Type-2 tag, "2.020"
 };
 
 template <mask_policy Mask = runtime_mask>
@@ -42,7 +46,9 @@ class ansi_nist_redactor
 public:
    static constexpr std::string_view format = ansi_nist_format_name;
 
-   explicit ansi_nist_redactor(Mask mask = {}, ansi_nist_options options = {}) : mask_(mask), options_(options) {}
+   explicit ansi_nist_redactor(Mask mask = {}, ansi_nist_options options = {})
+      : mask_(mask), options_(std::move(options))
+   {}
 
    [[nodiscard]] const ansi_nist_options& options() const noexcept { return options_; }
 
@@ -59,8 +65,9 @@ public:
    audit_record redact_stream(ChunkSource&& source, sink_ref sink, std::string_view input_name = {}) const
    {
       return audited(format, input_name, [&](audit_record& audit) {
-         transaction_redactor<std::remove_reference_t<ChunkSource>> redactor(source, mask_.mask(), options_.action,
-                                                                              options_.limits, sink, audit);
+         const redaction_rules rules{ mask_.mask(), options_.action, options_.overrides };
+         transaction_redactor<std::remove_reference_t<ChunkSource>> redactor(source, rules, options_.limits, sink,
+                                                                              audit);
          redactor.run();
       });
    }

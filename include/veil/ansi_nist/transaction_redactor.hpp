@@ -22,13 +22,15 @@
 #include <veil/ansi_nist/record_dictionary.hpp>
 #include <veil/ansi_nist/tagged_record.hpp>
 #include <veil/audit.hpp>
-#include <veil/category_mask.hpp>
 #include <veil/detail/masking.hpp>
+#include <veil/redaction_rules.hpp>
 #include <veil/rejection.hpp>
 #include <veil/sink.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -127,9 +129,9 @@ template <typename ChunkSource>
 class transaction_redactor
 {
 public:
-   transaction_redactor(ChunkSource& source, category_mask mask, action applied, const ansi_nist_limits& limits,
-                        sink_ref sink, audit_record& audit)
-      : in_(source, limits.chunk_size), mask_(mask), applied_(applied), limits_(limits), sink_(sink), audit_(audit)
+   transaction_redactor(ChunkSource& source, redaction_rules rules, const ansi_nist_limits& limits, sink_ref sink,
+                        audit_record& audit)
+      : in_(source, limits.chunk_size), rules_(rules), limits_(limits), sink_(sink), audit_(audit)
    {}
 
    void run()
@@ -195,7 +197,7 @@ private:
       bool photo_kept = false;
       for (const internal::cnt_entry& e : cnt.records) {
          const record_entry* r = find_record(e.type);
-         const bool dropped = r->sensitivity && mask_.contains(*r->sensitivity);
+         const bool dropped = r->sensitivity && rules_.mask().contains(*r->sensitivity);
          dropped_.push_back(dropped);
          any_dropped_ = any_dropped_ || dropped;
          photos_dropped_ = photos_dropped_ || (dropped && r->sensitivity == category::photo);
@@ -204,14 +206,11 @@ private:
       no_photo_left_ = photos_dropped_ && !photo_kept;
    }
 
+   // Some Type-2 field may be redacted, whatever its value.
    [[nodiscard]] bool masks_type2_fields() const noexcept
    {
-      for (const field_entry& f : type2_dictionary) {
-         if (f.sensitivity && mask_.contains(*f.sensitivity)) {
-            return true;
-         }
-      }
-      return false;
+      return std::any_of(type2_dictionary.begin(), type2_dictionary.end(),
+                         [this](const field_entry& f) { return rules_.verdict(f.tag, f.sensitivity).has_value(); });
    }
 
    [[nodiscard]] static const tagged_field* find_field(const std::vector<tagged_field>& fields, unsigned long number)
@@ -280,11 +279,12 @@ private:
          const std::string_view value = f.value_in(record);
          const std::string tag = canonical_tag(2, f.number);
          const field_entry* entry = type2_dictionary.find(tag);
-         if (entry != nullptr && entry->sensitivity && mask_.contains(*entry->sensitivity) &&
-             entry->sensitive_for(value) && f.number != 1) {
+         const field_verdict removed =
+            entry != nullptr && f.number != 1 ? rules_.verdict(*entry, value) : std::nullopt;
+         if (removed) {
             type2_redacted_ = true;
-            audit_.fields.push_back({ tag, *entry->sensitivity, applied_, offset + f.begin, f.end - f.begin });
-            if (applied_ == action::mask) {
+            audit_.fields.push_back({ tag, *entry->sensitivity, *removed, offset + f.begin, f.end - f.begin });
+            if (*removed == action::mask) {
                std::string masked(f.tag_in(record));
                detail::masked_pieces(value, [&masked](std::string_view piece) { masked += piece; });
                texts.push_back(std::move(masked));
@@ -348,8 +348,7 @@ private:
    }
 
    byte_stream<ChunkSource> in_;
-   category_mask mask_;
-   action applied_;
+   redaction_rules rules_;
    const ansi_nist_limits& limits_;
    sink_ref sink_;
    audit_record& audit_;

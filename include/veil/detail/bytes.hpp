@@ -13,9 +13,11 @@ namespace veil::detail {
 
 [[nodiscard]] constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
 
+[[nodiscard]] constexpr bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
+
 [[nodiscard]] constexpr bool is_upper_or_digit(char c) noexcept
 {
-   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+   return is_upper(c) || (c >= '0' && c <= '9');
 }
 
 [[nodiscard]] constexpr bool is_alnum(char c) noexcept

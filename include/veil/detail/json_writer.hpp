@@ -50,4 +50,20 @@ inline void append_json_member(std::string& out, std::string_view key, std::size
    out += std::to_string(value);
 }
 
+// A JSON array of strings.
+template <typename Strings>
+void append_json_strings(std::string& out, const Strings& strings)
+{
+   out += '[';
+   bool first = true;
+   for (const auto& s : strings) {
+      if (!first) {
+         out += ',';
+      }
+      first = false;
+      append_json_string(out, s);
+   }
+   out += ']';
+}
+
 }  // namespace veil::detail

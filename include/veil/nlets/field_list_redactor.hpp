@@ -15,6 +15,7 @@
 #include <veil/nlets/token_redactor.hpp>
 #include <veil/redaction_output.hpp>
 #include <veil/redaction_plan.hpp>
+#include <veil/redaction_rules.hpp>
 #include <veil/rejection.hpp>
 
 #include <cstddef>
@@ -28,8 +29,9 @@ class field_list_redactor
 {
 public:
    field_list_redactor(const field_dictionary<DictionarySize>& dictionary,
-                       const redaction_plan<field_entry, DictionarySize>& plan, std::size_t max_run) noexcept
-      : plan_(plan), embedded_(dictionary, plan), max_run_(max_run)
+                       const redaction_plan<field_entry, DictionarySize>& plan, redaction_rules rules,
+                       std::size_t max_run) noexcept
+      : plan_(plan), rules_(rules), embedded_(dictionary, plan, rules), max_run_(max_run)
    {}
 
    // A run of control characters between fields (or after the last one).
@@ -93,7 +95,8 @@ private:
       const std::string_view prefix = field.substr(0, 3);
       const std::string_view value = field.substr(4);
       const field_entry* entry = plan_.find(prefix);
-      if (entry == nullptr || !entry->sensitive_for(value)) {
+      const field_verdict removed = entry != nullptr ? rules_.verdict(*entry, value) : std::nullopt;
+      if (!removed) {
          release_pending(out);
          if (embedded_.scan(value)) {
             // A field the mask keeps may still hold a sensitive "PFX/value": fields
@@ -108,8 +111,8 @@ private:
          run_ = value.size();
          return;
       }
-      out.record(prefix, *entry->sensitivity, offset, field.size());
-      if (out.applied_action() == action::mask) {
+      out.record(prefix, *entry->sensitivity, *removed, offset, field.size());
+      if (*removed == action::mask) {
          release_pending(out);
          out.emit(field.substr(0, 4));
          out.emit_masked(value);
@@ -139,6 +142,7 @@ private:
    }
 
    const redaction_plan<field_entry, DictionarySize>& plan_;
+   redaction_rules rules_;
    token_redactor<DictionarySize> embedded_;
    std::size_t max_run_;  // the reader's limit on a field value and on a run of control characters
    std::string pending_;

@@ -2,6 +2,7 @@
 // Everything a caller can set for Nlets text redaction besides the mask.
 
 #include <veil/action.hpp>
+#include <veil/field_overrides.hpp>
 #include <veil/nlets/text_labels.hpp>
 
 #include <cstddef>
@@ -24,6 +25,7 @@ struct text_options
    veil::action action = veil::action::drop;
    text_limits limits{};
    std::vector<custom_label> extra_labels{};  // added to builtin_labels
+   veil::field_overrides overrides{};         // by field prefix ("POB") or label ("RES ADDR:")
 };
 
 }  // namespace veil::nlets

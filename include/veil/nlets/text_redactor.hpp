@@ -25,6 +25,7 @@
 #include <veil/nlets/text_options.hpp>
 #include <veil/redaction_output.hpp>
 #include <veil/redaction_plan.hpp>
+#include <veil/redaction_rules.hpp>
 #include <veil/sink.hpp>
 
 #include <tao/pegtl.hpp>
@@ -41,7 +42,7 @@ namespace veil::nlets {
 
 inline constexpr std::string_view text_format_name = "nlets-text";
 
-// The dictionary entries and labels a mask selects.
+// The dictionary entries and labels a mask selects, or a mask with per-field overrides.
 struct text_plans
 {
    redaction_plan<field_entry, text_dictionary.size()> fields;
@@ -50,11 +51,17 @@ struct text_plans
    constexpr explicit text_plans(category_mask mask) noexcept
       : fields(text_dictionary.entries, mask), labels(builtin_labels, mask)
    {}
+
+   explicit text_plans(const redaction_rules& rules) noexcept
+      : fields(text_dictionary.entries, rules), labels(builtin_labels, rules)
+   {}
 };
 
-// For a static_mask the plans are compile-time constants.
+// For a static_mask without overrides the plans are compile-time constants.
 template <category_mask Mask>
 inline constexpr text_plans static_text_plans{ Mask };
+
+using text_line_redactor = free_text_redactor<text_dictionary.size(), builtin_labels.size()>;
 
 namespace internal {
 
@@ -63,15 +70,14 @@ class text_state
 {
 public:
    using field_redactor = field_list_redactor<text_dictionary.size()>;
-   using line_redactor = free_text_redactor<text_dictionary.size(), builtin_labels.size()>;
 
-   text_state(const text_plans& plans, std::span<const label_rule> extra_labels, const text_options& options,
+   text_state(const text_plans& plans, redaction_rules rules, text_line_redactor lines, const text_limits& limits,
               sink_ref sink, audit_record& audit)
-      : limits_(options.limits),
+      : limits_(limits),
         audit_(audit),
-        out_(sink, audit, options.action),
-        fields_(text_dictionary, plans.fields, options.limits.max_field_size),
-        lines_(text_dictionary, plans.fields, plans.labels, extra_labels)
+        out_(sink, audit),
+        fields_(text_dictionary, plans.fields, rules, limits.max_field_size),
+        lines_(std::move(lines))
    {}
 
    template <typename Scanner>
@@ -113,7 +119,7 @@ private:
    audit_record& audit_;
    redaction_output out_;
    field_redactor fields_;
-   line_redactor lines_;
+   text_line_redactor lines_;
    body_kind body_ = body_kind::free_text;
 };
 
@@ -126,7 +132,7 @@ public:
    static constexpr std::string_view format = text_format_name;
 
    explicit text_redactor(Mask mask = {}, text_options options = {})
-      : mask_(mask), options_(std::move(options)), runtime_plans_(mask.mask())
+      : mask_(mask), options_(std::move(options)), runtime_plans_(rules())
    {
       for (const custom_label& label : options_.extra_labels) {
          if (label.text.empty()) {
@@ -135,25 +141,45 @@ public:
       }
       extra_labels_ = std::make_shared<std::vector<custom_label>>(options_.extra_labels);
       for (const custom_label& label : *extra_labels_) {
-         if (mask_.covers(label.sensitivity)) {
+         if (rules().verdict(label.text, label.sensitivity)) {
             extra_rules_.push_back(label.rule());
+         }
+         else if (options_.overrides.find(label.text) == field_rule::keep) {
+            kept_rules_.push_back(label.rule());
+         }
+      }
+      for (const label_rule& rule : builtin_labels) {
+         if (options_.overrides.find(rule.tag) == field_rule::keep) {
+            kept_rules_.push_back(rule);
          }
       }
    }
 
    [[nodiscard]] const text_options& options() const noexcept { return options_; }
-   // The run-time labels of categories in the mask (text_options::extra_labels).
-   [[nodiscard]] std::span<const label_rule> extra_label_rules() const noexcept { return extra_rules_; }
    [[nodiscard]] category_mask mask() const noexcept { return mask_.mask(); }
+
+   // The mask, the action and the overrides, as every field of a message is decided by.
+   [[nodiscard]] redaction_rules rules() const noexcept
+   {
+      return { mask_.mask(), options_.action, options_.overrides };
+   }
 
    [[nodiscard]] const text_plans& plans() const noexcept
    {
       if constexpr (Mask::is_static) {
-         return static_text_plans<Mask::value>;
+         if (options_.overrides.empty()) {
+            return static_text_plans<Mask::value>;
+         }
       }
-      else {
-         return runtime_plans_;
-      }
+      return runtime_plans_;
+   }
+
+   // A free-text line redactor for one message: it keeps that message's continuation
+   // state, and refers to plans and labels this redactor owns.
+   [[nodiscard]] text_line_redactor line_redactor() const
+   {
+      const text_plans& p = plans();
+      return { text_dictionary, p.fields, p.labels, { extra_rules_, kept_rules_ }, rules() };
    }
 
    // Appends the redacted message to `out`; if the message is rejected, `out` is left
@@ -198,7 +224,7 @@ private:
    template <typename ParseInput>
    void run(ParseInput& in, sink_ref sink, audit_record& audit) const
    {
-      internal::text_state state(plans(), extra_rules_, options_, sink, audit);
+      internal::text_state state(plans(), rules(), line_redactor(), options_.limits, sink, audit);
       try {
          tao::pegtl::parse<grammar::message, internal::text_action, grammar::control>(in, state);
          state.on_end();
@@ -219,6 +245,7 @@ private:
    text_plans runtime_plans_;
    std::shared_ptr<const std::vector<custom_label>> extra_labels_;  // shared: rules point into it
    std::vector<label_rule> extra_rules_;
+   std::vector<label_rule> kept_rules_;  // labels an override keeps
 };
 
 }  // namespace veil::nlets

@@ -10,6 +10,7 @@
 #include <veil/field_dictionary.hpp>
 #include <veil/redaction_output.hpp>
 #include <veil/redaction_plan.hpp>
+#include <veil/redaction_rules.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -36,47 +37,72 @@ struct token
    std::size_t start;      // of the prefix
    std::size_t value_end;  // one past the value, trailing blanks and '.' excluded
    const field_entry* entry;
+   field_verdict verdict = std::nullopt;
 };
 
 }  // namespace internal
+
+// The audit entry of a removed field, and the action it was removed with.
+struct recorded_field
+{
+   std::size_t audit_index;
+   action applied;
+};
 
 template <std::size_t DictionarySize>
 class token_redactor
 {
 public:
    token_redactor(const field_dictionary<DictionarySize>& dictionary,
-                  const redaction_plan<field_entry, DictionarySize>& plan) noexcept
-      : dictionary_(dictionary), plan_(plan)
+                  const redaction_plan<field_entry, DictionarySize>& plan, redaction_rules rules) noexcept
+      : dictionary_(dictionary), plan_(plan), rules_(rules)
    {}
 
-   // Finds the tokens of `text`; true when one of them is sensitive under the plan.
+   // Finds the tokens of `text` and decides each; true when one of them is removed.
    bool scan(std::string_view text)
    {
       find_tokens(text);
-      return std::any_of(tokens_.begin(), tokens_.end(),
-                         [&](const internal::token& t) { return is_sensitive(t, text); });
+      bool any = false;
+      for (internal::token& t : tokens_) {
+         if (const field_entry* planned = plan_.find(t.entry->tag)) {
+            t.verdict = rules_.verdict(*planned, text.substr(t.start + 4, t.value_end - t.start - 4));
+            any = any || t.verdict.has_value();
+         }
+      }
+      return any;
    }
 
-   // After scan(text): puts `text` into result() with its sensitive tokens dropped or
-   // masked, and records them (`offset` is where `text` starts in the message). Returns
-   // the audit entry of an address token that ends the text, whose value may go on in
-   // indented lines below.
-   std::optional<std::size_t> redact(std::string_view text, std::size_t offset, redaction_output& out)
+   // After scan(): every token removed goes with the text it stands in, which is dropped
+   // whole, so it is dropped whatever its own action.
+   void drop_removed() noexcept
+   {
+      for (internal::token& t : tokens_) {
+         if (t.verdict) {
+            t.verdict = action::drop;
+         }
+      }
+   }
+
+   // After scan(text): puts `text` into result() with its removed tokens dropped or
+   // masked, each by its own action, and records them (`offset` is where `text` starts
+   // in the message). Returns the audit entry of an address token that ends the text,
+   // whose value may go on in indented lines below.
+   std::optional<recorded_field> redact(std::string_view text, std::size_t offset, redaction_output& out)
    {
       result_.clear();
       std::size_t cursor = 0;
-      std::optional<std::size_t> open_address;
+      std::optional<recorded_field> open_address;
       for (const internal::token& t : tokens_) {
          open_address.reset();
-         if (!is_sensitive(t, text)) {
+         if (!t.verdict) {
             continue;
          }
          const std::size_t index =
-            out.record(t.entry->tag, *t.entry->sensitivity, offset + t.start, t.value_end - t.start);
+            out.record(t.entry->tag, *t.entry->sensitivity, *t.verdict, offset + t.start, t.value_end - t.start);
          if (*t.entry->sensitivity == category::address && t.value_end >= trimmed_size(text)) {
-            open_address = index;
+            open_address = recorded_field{ index, *t.verdict };
          }
-         if (out.applied_action() == action::mask) {
+         if (*t.verdict == action::mask) {
             result_.append(text.substr(cursor, t.start + 4 - cursor));
             detail::masked_pieces(text.substr(t.start + 4, t.value_end - t.start - 4),
                                   [this](std::string_view piece) { result_.append(piece); });
@@ -130,7 +156,7 @@ private:
          const char prefix[3] = { detail::to_upper(text[i]), detail::to_upper(text[i + 1]),
                                   detail::to_upper(text[i + 2]) };
          if (const field_entry* entry = dictionary_.find(std::string_view(prefix, 3))) {
-            tokens_.push_back({ i, text.size(), entry });
+            tokens_.push_back({ i, text.size(), entry, std::nullopt });
             i += 3;
          }
       }
@@ -147,12 +173,6 @@ private:
       }
    }
 
-   [[nodiscard]] bool is_sensitive(const internal::token& t, std::string_view text) const noexcept
-   {
-      const field_entry* planned = plan_.find(t.entry->tag);
-      return planned != nullptr && planned->sensitive_for(text.substr(t.start + 4, t.value_end - t.start - 4));
-   }
-
    [[nodiscard]] static std::size_t trimmed_size(std::string_view text) noexcept
    {
       std::size_t end = text.size();
@@ -164,6 +184,7 @@ private:
 
    const field_dictionary<DictionarySize>& dictionary_;
    const redaction_plan<field_entry, DictionarySize>& plan_;
+   redaction_rules rules_;
    std::vector<internal::token> tokens_;  // reused from text to text
    std::string result_;                   // reused
 };

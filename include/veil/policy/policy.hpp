@@ -12,11 +12,12 @@
 
 #include <veil/action.hpp>
 #include <veil/category_mask.hpp>
+#include <veil/field_overrides.hpp>
 #include <veil/format.hpp>
+#include <veil/nlets/text_labels.hpp>
 #include <veil/policy/ori_pattern.hpp>
 
 #include <algorithm>
-#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,7 +27,7 @@
 namespace veil::policy {
 
 // What a rule says of one field ("nlets:POB", "aamva:DDA"), whatever its category.
-enum class field_rule : std::uint8_t { keep, mask, drop };  // in order of strictness
+using veil::field_rule;
 
 struct recipient_match
 {
@@ -37,6 +38,7 @@ struct recipient_match
 struct rule
 {
    std::string name;
+   std::string description;                    // in plain words, for people; may be empty
    std::optional<recipient_match> recipients;  // nullopt: any recipient
    std::vector<std::string> message_keys;      // empty: any message
    std::vector<format> formats;                // empty: any format
@@ -49,7 +51,11 @@ struct rule
 
 struct policy
 {
+   std::string description;  // what the policy models (the law it cites); may be empty
    std::map<std::string, std::vector<ori_pattern>> lists;
+   // Free-text labels a responding state prints, by its two-letter code: they apply to
+   // messages whose sender ORI starts with the code, as built-in labels do.
+   std::map<std::string, std::vector<nlets::custom_label>> labels;
    rule default_rule;
    std::vector<rule> rules;
 };
@@ -127,6 +133,16 @@ struct decision
       }
    }
    return d;
+}
+
+// The labels `p` adds for a message sent by `sender_ori`.
+[[nodiscard]] inline std::vector<nlets::custom_label> labels_for_sender(const policy& p, std::string_view sender_ori)
+{
+   if (sender_ori.size() < 2) {
+      return {};
+   }
+   const auto found = p.labels.find(std::string(sender_ori.substr(0, 2)));
+   return found == p.labels.end() ? std::vector<nlets::custom_label>{} : found->second;
 }
 
 }  // namespace veil::policy

@@ -21,10 +21,13 @@
 #include <veil/ansi_nist/record_dictionary.hpp>
 #include <veil/category.hpp>
 #include <veil/category_mask.hpp>
+#include <veil/detail/bytes.hpp>
 #include <veil/format.hpp>
 #include <veil/nlets/text_dictionary.hpp>
+#include <veil/nlets/text_labels.hpp>
 #include <veil/policy/ori_pattern.hpp>
 #include <veil/policy/policy.hpp>
+#include <veil/xml/element_dictionary.hpp>
 
 #include <simdjson.h>
 
@@ -119,7 +122,10 @@ public:
    return mask;
 }
 
-// "nlets:POB", "aamva:DDA", "ansi-nist:2.020": a format and a field its dictionary has.
+// "nlets:POB" (or a built-in free-text label, "nlets:RES ADDR:"),
+// "nlets-xml:nc:PersonBirthLocation", "aamva:DDA", "ansi-nist:2.020": a format and a
+// field its dictionary has, one that carries a category (a field that carries none is
+// never removed, so an override of it would say nothing).
 [[nodiscard]] inline bool is_known_field(std::string_view id)
 {
    const std::size_t colon = id.find(':');
@@ -128,14 +134,20 @@ public:
    }
    const std::string_view family = id.substr(0, colon);
    const std::string_view tag = id.substr(colon + 1);
+   const auto has_category = [](const auto* entry) { return entry != nullptr && entry->sensitivity.has_value(); };
    if (family == "nlets") {
-      return nlets::text_dictionary.find(tag) != nullptr;
+      const auto label = std::find_if(nlets::builtin_labels.begin(), nlets::builtin_labels.end(),
+                                       [tag](const nlets::label_rule& l) { return l.tag == tag; });
+      return has_category(nlets::text_dictionary.find(tag)) || label != nlets::builtin_labels.end();
+   }
+   if (family == "nlets-xml") {
+      return has_category(xml::find_element_named(tag));
    }
    if (family == "aamva") {
-      return aamva::find_element(tag, aamva::newest_version) != nullptr;
+      return has_category(aamva::find_element(tag, aamva::newest_version));
    }
    if (family == "ansi-nist") {
-      return ansi_nist::type2_dictionary.find(tag) != nullptr;
+      return has_category(ansi_nist::type2_dictionary.find(tag));
    }
    return false;
 }
@@ -179,7 +191,7 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
       for (const simdjson::dom::key_value_pair field : json_reader::object(e, path + ".fields")) {
          const std::string field_path = path + ".fields." + std::string(field.key);
          if (!is_known_field(field.key)) {
-            json_reader::fail(field_path, "unknown field id (nlets:PFX, aamva:ID or ansi-nist:2.NNN)");
+            json_reader::fail(field_path, "unknown field id (nlets:PFX or nlets:LABEL, nlets-xml:prefix:Element, aamva:ID or ansi-nist:2.NNN of a field with a category)");
          }
          r.fields[std::string(field.key)] = field_rule_named(json_reader::string(field.value, field_path), field_path);
       }
@@ -197,7 +209,7 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
       throw policy_error(std::string("$: not valid JSON: ") + simdjson::error_message(error));
    }
    const simdjson::dom::object top = json_reader::object(root, "$");
-   json_reader::only_keys(top, "$", { "version", "lists", "default", "rules" });
+   json_reader::only_keys(top, "$", { "version", "description", "lists", "default", "rules", "labels" });
    policy p;
 
    std::int64_t version = 0;
@@ -206,6 +218,9 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
    }
 
    simdjson::dom::element e;
+   if (top["description"].get(e) == simdjson::SUCCESS) {
+      p.description = std::string(json_reader::string(e, "$.description"));
+   }
    if (top["lists"].get(e) == simdjson::SUCCESS) {
       for (const simdjson::dom::key_value_pair list : json_reader::object(e, "$.lists")) {
          std::vector<ori_pattern>& patterns = p.lists[std::string(list.key)];
@@ -235,13 +250,16 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
       for (const simdjson::dom::element item : json_reader::array(e, "$.rules")) {
          const std::string path = "$.rules[" + std::to_string(i++) + "]";
          const simdjson::dom::object o = json_reader::object(item, path);
-         json_reader::only_keys(o, path, { "name", "match", "redact", "fields", "action", "withhold", "notify" });
+         json_reader::only_keys(o, path, { "name", "description", "match", "redact", "fields", "action", "withhold", "notify" });
          rule r;
          simdjson::dom::element v;
          if (o["name"].get(v) != simdjson::SUCCESS) {
             json_reader::fail(path + ".name", "every rule needs a name");
          }
          r.name = std::string(json_reader::string(v, path + ".name"));
+         if (o["description"].get(v) == simdjson::SUCCESS) {
+            r.description = std::string(json_reader::string(v, path + ".description"));
+         }
          for (const rule& earlier : p.rules) {
             if (earlier.name == r.name) {
                json_reader::fail(path + ".name", "a rule named '" + r.name + "' comes earlier");
@@ -292,6 +310,29 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
             r.notify = json_reader::boolean(v, path + ".notify");
          }
          p.rules.push_back(std::move(r));
+      }
+   }
+
+   if (top["labels"].get(e) == simdjson::SUCCESS) {
+      for (const simdjson::dom::key_value_pair state : json_reader::object(e, "$.labels")) {
+         const std::string state_path = "$.labels." + std::string(state.key);
+         if (state.key.size() != 2 || !detail::is_upper(state.key[0]) || !detail::is_upper(state.key[1])) {
+            json_reader::fail(state_path, "must be a two-letter state code, e.g. WA");
+         }
+         std::vector<nlets::custom_label>& labels = p.labels[std::string(state.key)];
+         for (const simdjson::dom::key_value_pair kind : json_reader::object(state.value, state_path)) {
+            const std::string kind_path = state_path + "." + std::string(kind.key);
+            const std::optional<category> c = category_from_name(kind.key);
+            if (!c) {
+               json_reader::fail(kind_path, "unknown category '" + std::string(kind.key) + "'");
+            }
+            json_reader::strings(kind.value, kind_path, [&labels, c](std::string_view text, const std::string& at) {
+               if (text.empty()) {
+                  json_reader::fail(at, "a label cannot be empty");
+               }
+               labels.push_back({ std::string(text), *c });
+            });
+         }
       }
    }
    return p;

@@ -21,9 +21,9 @@
 // If the returned record says `rejected`, the tree was not changed.
 
 #include <veil/audit.hpp>
-#include <veil/category_mask.hpp>
 #include <veil/mask_policy.hpp>
 #include <veil/redaction_output.hpp>
+#include <veil/redaction_rules.hpp>
 #include <veil/rejection.hpp>
 #include <veil/xml/element_dictionary.hpp>
 #include <veil/xml/free_text_body.hpp>
@@ -68,14 +68,13 @@ namespace internal {
 class dom_walk
 {
 public:
-   dom_walk(category_mask mask, const xml_limits& limits, std::size_t max_line_size,
-            free_text_line_redactor lines, audit_record& audit, action applied)
-      : mask_(mask),
+   dom_walk(redaction_rules rules, const xml_limits& limits, std::size_t max_line_size,
+            free_text_line_redactor lines, audit_record& audit)
+      : rules_(rules),
         limits_(limits),
         lines_(std::move(lines)),
         body_(lines_, max_line_size),
         audit_(audit),
-        applied_(applied),
         scope_(limits.max_namespace_bindings)
    {}
 
@@ -98,7 +97,7 @@ private:
    {
       pugi::xml_node node;
       std::size_t depth;
-      category kind;
+      field_removal as;
       std::size_t audit_size;    // audit entries before the hold, to forget those made inside it
       std::size_t change_count;  // likewise for changes
       pugi::xml_node code_node;
@@ -213,21 +212,24 @@ private:
       if (entry == nullptr) {
          return true;
       }
+      // Overrides name elements by their vocabulary, not by the prefix this tree uses.
+      const std::string tag = rules_.has_overrides() ? override_tag(*entry, name.local) : std::string();
       switch (entry->role) {
          case element_role::sensitive:
-            if (mask_.contains(*entry->sensitivity)) {
-               redact_element(node, *entry->sensitivity);
+            if (const field_verdict removed = rules_.verdict(tag, entry->sensitivity)) {
+               redact_element(node, { *entry->sensitivity, *removed });
                return false;
             }
             break;
          case element_role::by_category_code:
-            if (mask_.contains(*entry->sensitivity)) {
-               if (hold_) {
-                  redact_element(node, *entry->sensitivity);  // no second hold inside the first
+            if (const field_verdict removed = rules_.verdict(tag, entry->sensitivity)) {
+               // No second hold inside the first; and an override does not wait for the code.
+               if (hold_ || rules_.names(tag)) {
+                  redact_element(node, { *entry->sensitivity, *removed });
                   return false;
                }
-               hold_ = hold_state{ node, depth, *entry->sensitivity, audit_.fields.size(), changes_.size(), {}, {},
-                                   false };
+               hold_ = hold_state{ node, depth, { *entry->sensitivity, *removed }, audit_.fields.size(),
+                                   changes_.size(), {}, {}, false };
             }
             break;
          case element_role::category_code:
@@ -288,7 +290,7 @@ private:
       if (free_text_) {
          std::string redacted;
          auto append = [&redacted](std::string_view bytes) { redacted.append(bytes); };
-         redaction_output out(append, audit_, applied_);
+         redaction_output out(append, audit_);
          body_.add(value, input_offset_of(node), false, out);
          body_.end_block(out);
          if (redacted != value) {
@@ -303,11 +305,11 @@ private:
       open_.pop_back();
    }
 
-   void redact_element(pugi::xml_node node, category kind)
+   void redact_element(pugi::xml_node node, field_removal as)
    {
       leave();
-      audit_.fields.push_back({ node.name(), kind, applied_, input_offset_of(node), 0 });
-      changes_.push_back({ applied_ == action::drop ? change::kind::remove : change::kind::empty, node, {} });
+      audit_.fields.push_back({ node.name(), as.kind, as.applied, input_offset_of(node), 0 });
+      changes_.push_back({ as.applied == action::drop ? change::kind::remove : change::kind::empty, node, {} });
    }
 
    void end_hold()
@@ -318,7 +320,7 @@ private:
          audit_.fields.resize(held.audit_size);
          changes_.resize(held.change_count);
          open_.push_back(scope_.mark());  // redact_element leaves it again
-         redact_element(held.node, held.kind);
+         redact_element(held.node, held.as);
       }
    }
 
@@ -333,12 +335,11 @@ private:
       }
    }
 
-   category_mask mask_;
+   redaction_rules rules_;
    const xml_limits& limits_;
    free_text_line_redactor lines_;  // keeps this message's continuation state
    free_text_body body_;
    audit_record& audit_;
-   action applied_;
    namespace_scope scope_;
    std::vector<std::size_t> open_;  // per open element, the scope mark to unwind to
    std::vector<change> changes_;
@@ -366,8 +367,9 @@ public:
    audit_record redact(pugi::xml_document& document, std::string_view input_name = {}) const
    {
       return audited(format, input_name, [&](audit_record& audit) {
-         internal::dom_walk walk(mask_.mask(), options_.limits, options_.held.max_line_size,
-                                 free_text_.line_redactor(), audit, options_.action);
+         const redaction_rules rules{ mask_.mask(), options_.action, options_.overrides };
+         internal::dom_walk walk(rules, options_.limits, options_.held.max_line_size, free_text_.line_redactor(),
+                                 audit);
          walk.run(document);
       });
    }

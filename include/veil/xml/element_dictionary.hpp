@@ -9,8 +9,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace veil::xml {
@@ -89,6 +91,17 @@ struct element_entry
    }
 };
 
+// The name a per-field override gives an element of entry `e`: its vocabulary's usual
+// prefix and its local name ("nc:PersonBirthLocation"), whatever prefix the message binds
+// to the namespace — the EBTS samples bind one URI to several.
+[[nodiscard]] inline std::string override_tag(const element_entry& e, std::string_view local)
+{
+   std::string tag(name_of(e.family));
+   tag += ':';
+   tag += local;
+   return tag;
+}
+
 inline constexpr std::array<element_entry, 40> element_dictionary = [] {
    using enum element_role;
    return std::array<element_entry, 40>{ {
@@ -157,6 +170,21 @@ inline constexpr std::array<element_entry, 40> element_dictionary = [] {
    const auto* it = std::find_if(element_dictionary.begin(), element_dictionary.end(),
                                  [&](const element_entry& e) { return e.matches(*v, local); });
    return it == element_dictionary.end() ? nullptr : it;
+}
+
+// The entry of the element an override_tag names ("nc:PersonBirthLocation"), or nullptr.
+[[nodiscard]] constexpr const element_entry* find_element_named(std::string_view tag) noexcept
+{
+   const std::size_t colon = tag.find(':');
+   if (colon == std::string_view::npos) {
+      return nullptr;
+   }
+   for (const element_entry& e : element_dictionary) {
+      if (name_of(e.family) == tag.substr(0, colon) && e.matches(e.family, tag.substr(colon + 1))) {
+         return &e;
+      }
+   }
+   return nullptr;
 }
 
 }  // namespace veil::xml

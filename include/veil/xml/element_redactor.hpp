@@ -2,11 +2,15 @@
 // Decides XML elements as the reader reports them, writing through a redaction_output:
 //   - an element of a masked category is dropped whole (from the '<' of its start tag to
 //     the '>' of its end tag; the whitespace around it stays) or, with the mask action,
-//     kept as its start and end tags with nothing between them;
+//     kept as its start and end tags with nothing between them; an override on its name
+//     in its vocabulary ("nc:PersonBirthLocation", whatever prefix the message binds)
+//     keeps it or removes it with its own action whatever the mask says (see
+//     redaction_rules.hpp);
 //   - an identification (nc:PersonOtherIdentification) is immigration data only when its
 //     category code child says AR, AN or PP, which may come after other children: the
 //     element is held back, within max_held_bytes, until it ends; past that it counts as
-//     sensitive, because what cannot be decided is not safe;
+//     sensitive, because what cannot be decided is not safe. An override decides it at
+//     its start tag, whatever its code;
 //   - the text of n2:ResponseText and its kin is a legacy free-text body, redacted line by
 //     line by the Nlets text rules;
 //   - the routing header (the first n2:NLETSMessageHeader under the root) is never
@@ -14,8 +18,8 @@
 // Every other byte is written as it came.
 
 #include <veil/audit.hpp>
-#include <veil/category_mask.hpp>
 #include <veil/redaction_output.hpp>
+#include <veil/redaction_rules.hpp>
 #include <veil/xml/element_dictionary.hpp>
 #include <veil/xml/free_text_body.hpp>
 #include <veil/xml/id_category_code.hpp>
@@ -40,16 +44,16 @@ struct held_element_limits
 class element_redactor
 {
 public:
-   element_redactor(category_mask mask, held_element_limits limits, const free_text_line_redactor& lines,
-                    sink_ref sink, audit_record& audit, action applied)
-      : mask_(mask),
+   element_redactor(redaction_rules rules, held_element_limits limits, const free_text_line_redactor& lines,
+                    sink_ref sink, audit_record& audit)
+      : rules_(rules),
         limits_(limits),
         lines_(lines),
         body_(lines_, limits.max_line_size),
         sink_(sink),
         audit_(audit),
         router_{ this },
-        out_(router_, audit, applied)
+        out_(router_, audit)
    {}
 
    element_redactor(const element_redactor&) = delete;
@@ -72,20 +76,23 @@ public:
          out_.emit(e.raw);
          return;
       }
+      // Overrides name elements by their vocabulary, not by the prefix this message uses.
+      const std::string tag = rules_.has_overrides() ? override_tag(*entry, e.name.local) : std::string();
       switch (entry->role) {
          case element_role::sensitive:
-            if (mask_.contains(*entry->sensitivity)) {
-               redact_element(e, *entry->sensitivity);
+            if (const field_verdict removed = rules_.verdict(tag, entry->sensitivity)) {
+               redact_element(e, { *entry->sensitivity, *removed });
                return;
             }
             break;
          case element_role::by_category_code:
-            if (mask_.contains(*entry->sensitivity)) {
-               if (holding()) {
-                  redact_element(e, *entry->sensitivity);  // no second hold inside the first
+            if (const field_verdict removed = rules_.verdict(tag, entry->sensitivity)) {
+               // No second hold inside the first; and an override does not wait for the code.
+               if (holding() || rules_.names(tag)) {
+                  redact_element(e, { *entry->sensitivity, *removed });
                }
                else {
-                  begin_hold(e, *entry->sensitivity);
+                  begin_hold(e, { *entry->sensitivity, *removed });
                }
                return;
             }
@@ -176,6 +183,7 @@ private:
    {
       std::size_t depth;
       std::size_t audit_index;
+      action applied;
    };
 
    // What redaction_output writes to; it refers to its sink, so this lives as long as it.
@@ -188,7 +196,7 @@ private:
    struct hold_state
    {
       std::size_t depth;
-      category kind;
+      field_removal as;
       std::size_t audit_size;  // audit entries before the hold, to forget those made inside it
       std::size_t start_offset;
       std::string start_tag;
@@ -221,34 +229,35 @@ private:
       hold_->bytes += bytes;
    }
 
-   void redact_element(const element_start& e, category kind)
+   void redact_element(const element_start& e, field_removal as)
    {
-      const std::size_t index = out_.record(e.name.raw, kind, e.offset, e.raw.size());
-      if (out_.applied_action() == action::mask) {
+      const std::size_t index = out_.record(e.name.raw, as.kind, as.applied, e.offset, e.raw.size());
+      if (as.applied == action::mask) {
          out_.emit(e.raw);
       }
       // Writing the start tag may have made a hold give up, which skips the held
       // element (and forgot `index`) instead.
       if (!e.self_closing && !skipping()) {
-         skip_ = skip_state{ e.depth, index };
+         skip_ = skip_state{ e.depth, index, as.applied };
       }
    }
 
    void finish_redacted_element(const element_end& e)
    {
       out_.extend(skip_->audit_index, e.offset + e.raw.size());
+      const action applied = skip_->applied;
       skip_.reset();
-      if (out_.applied_action() == action::mask) {
+      if (applied == action::mask) {
          out_.emit(e.raw);
       }
    }
 
-   void begin_hold(const element_start& e, category kind)
+   void begin_hold(const element_start& e, field_removal as)
    {
       if (e.self_closing) {
          return out_.emit(e.raw);  // an empty identification has no category: nothing to hide
       }
-      hold_ = hold_state{ e.depth, kind, audit_.fields.size(), e.offset, std::string(e.raw),
+      hold_ = hold_state{ e.depth, as, audit_.fields.size(), e.offset, std::string(e.raw),
                           std::string(e.name.raw), std::string(e.raw), {}, {}, false };
    }
 
@@ -262,8 +271,9 @@ private:
          return;
       }
       audit_.fields.resize(held.audit_size);
-      out_.record(held.tag, held.kind, held.start_offset, e.offset + e.raw.size() - held.start_offset);
-      if (out_.applied_action() == action::mask) {
+      out_.record(held.tag, held.as.kind, held.as.applied, held.start_offset,
+                  e.offset + e.raw.size() - held.start_offset);
+      if (held.as.applied == action::mask) {
          out_.emit(held.start_tag);
          out_.emit(e.raw);
       }
@@ -276,11 +286,12 @@ private:
       hold_state held = std::move(*hold_);
       hold_.reset();
       audit_.fields.resize(held.audit_size);
-      const std::size_t index = out_.record(held.tag, held.kind, held.start_offset, held.start_tag.size());
-      if (out_.applied_action() == action::mask) {
+      const std::size_t index =
+         out_.record(held.tag, held.as.kind, held.as.applied, held.start_offset, held.start_tag.size());
+      if (held.as.applied == action::mask) {
          sink_(held.start_tag);
       }
-      skip_ = skip_state{ held.depth, index };
+      skip_ = skip_state{ held.depth, index, held.as.applied };
       if (free_text_depth_ > held.depth) {
          free_text_depth_.reset();
          body_.discard();  // a partial line of the held element is skipped with it
@@ -337,7 +348,7 @@ private:
    // A CDATA delimiter, a comment or a child element ends a block of free text.
    void flush_text_block() { body_.end_block(out_); }
 
-   category_mask mask_;
+   redaction_rules rules_;
    held_element_limits limits_;
    free_text_line_redactor lines_;  // a copy: it keeps per-message continuation state
    free_text_body body_;

@@ -200,7 +200,7 @@ private:
          return;
       }
       const bool aligned =
-         respell(line_, redacted_, out.applied_action(), [&](std::string_view bytes) { out.emit(bytes); });
+         respell(line_, redacted_, lines_.rules(), [&](std::string_view bytes) { out.emit(bytes); });
       if (!aligned) {
          throw rejected_input(line_offset_, "free-text line could not be redacted in its own spelling");
       }

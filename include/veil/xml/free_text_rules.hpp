@@ -20,11 +20,7 @@ public:
 
    // A line redactor for one message: it keeps that message's continuation state, and
    // refers to plans this object owns.
-   [[nodiscard]] free_text_line_redactor line_redactor() const
-   {
-      const nlets::text_plans& plans = text_.plans();
-      return { nlets::text_dictionary, plans.fields, plans.labels, text_.extra_label_rules() };
-   }
+   [[nodiscard]] free_text_line_redactor line_redactor() const { return text_.line_redactor(); }
 
 private:
    [[nodiscard]] static nlets::text_options text_options_for(const xml_options& o)
@@ -33,6 +29,7 @@ private:
       t.action = o.action;
       t.limits.max_line_size = o.held.max_line_size;
       t.extra_labels = o.extra_labels;
+      t.overrides = o.overrides;
       return t;
    }
 

@@ -10,6 +10,7 @@
 
 #include <veil/action.hpp>
 #include <veil/detail/bytes.hpp>
+#include <veil/redaction_rules.hpp>
 #include <veil/xml/utf8.hpp>
 
 #include <cstddef>
@@ -153,15 +154,36 @@ struct decoded_text
    }
 };
 
+namespace internal {
+
+// Whether `redacted` starts with `decoded` as the mask action writes it.
+[[nodiscard]] inline bool starts_masked(std::string_view redacted, std::string_view decoded) noexcept
+{
+   if (redacted.size() < decoded.size()) {
+      return false;
+   }
+   for (std::size_t k = 0; k < decoded.size(); ++k) {
+      if (redacted[k] != (detail::is_control(decoded[k]) ? decoded[k] : mask_byte)) {
+         return false;
+      }
+   }
+   return true;
+}
+
+}  // namespace internal
+
 // Writes `redacted` (what the free-text rules made of decoded(raw)) in the spelling of
 // `raw`: a character kept is written as it was in `raw` (a reference stays a reference),
 // a character masked becomes mask bytes, one per byte of its decoded form, and a
 // character dropped is left out. The drop action only removes and the mask action only
 // replaces, each a whole character at a time, so the characters of `raw` line up with
-// `redacted` in order; false if they do not, and nothing must then be trusted.
+// `redacted` in order; false if they do not, and nothing must then be trusted. `rules`
+// say which actions the fields of the line may have been removed with.
 template <typename Put>
-[[nodiscard]] bool respell(std::string_view raw, std::string_view redacted, action applied, Put&& put)
+[[nodiscard]] bool respell(std::string_view raw, std::string_view redacted, const redaction_rules& rules, Put&& put)
 {
+   const bool masks = rules.may_apply(action::mask);
+   const bool drops = rules.may_apply(action::drop);
    std::string unit_text;
    std::size_t done = 0;  // of `redacted`
    for (std::size_t at = 0; at < raw.size();) {
@@ -174,17 +196,11 @@ template <typename Put>
          put(unit);
          done += unit_text.size();
       }
-      else if (applied == action::mask && ahead.size() >= unit_text.size()) {
-         for (std::size_t k = 0; k < unit_text.size(); ++k) {
-            const char expected = detail::is_control(unit_text[k]) ? unit_text[k] : mask_byte;
-            if (ahead[k] != expected) {
-               return false;
-            }
-         }
+      else if (masks && internal::starts_masked(ahead, unit_text)) {
          put(ahead.substr(0, unit_text.size()));
          done += unit_text.size();
       }
-      else if (applied == action::mask) {
+      else if (!drops) {
          return false;
       }
       at += n;

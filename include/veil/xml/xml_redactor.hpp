@@ -13,6 +13,7 @@
 #include <veil/audit.hpp>
 #include <veil/detail/redact_into.hpp>
 #include <veil/mask_policy.hpp>
+#include <veil/redaction_rules.hpp>
 #include <veil/sink.hpp>
 #include <veil/xml/element_redactor.hpp>
 #include <veil/xml/free_text_rules.hpp>
@@ -59,8 +60,8 @@ private:
    audit_record run(Read&& read_with, sink_ref sink, std::string_view input_name) const
    {
       return audited(format, input_name, [&](audit_record& audit) {
-         element_redactor handler(mask_.mask(), options_.held, free_text_.line_redactor(), sink, audit,
-                                  options_.action);
+         const redaction_rules rules{ mask_.mask(), options_.action, options_.overrides };
+         element_redactor handler(rules, options_.held, free_text_.line_redactor(), sink, audit);
          read_with(handler);
          handler.finish();
       });

@@ -1,0 +1,52 @@
+#pragma once
+// Options that `veil redact` and `veil explain` read alike: the format of the messages
+// and the agency they go to.
+
+#include "arguments.hpp"
+
+#include <veil/detail/bytes.hpp>
+#include <veil/format.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace veil::cli {
+
+[[nodiscard]] inline bool is_ori_or_code(std::string_view s) noexcept
+{
+   if (s.size() != 2 && s.size() != 9) {
+      return false;
+   }
+   for (const char c : s) {
+      if (!detail::is_upper_or_digit(c)) {
+         return false;
+      }
+   }
+   return true;
+}
+
+// The value of --recipient: an agency's ORI or a state's two-letter code.
+[[nodiscard]] inline std::string parse_recipient(std::string_view value)
+{
+   if (!is_ori_or_code(value)) {
+      throw usage_error("recipient must be 2 or 9 upper-case letters or digits");
+   }
+   return std::string(value);
+}
+
+// The value of --format: nullopt for auto, which detects each message's format from its
+// first bytes.
+[[nodiscard]] inline std::optional<format> parse_format(std::string_view name)
+{
+   if (name == "auto") {
+      return std::nullopt;
+   }
+   const std::optional<format> f = format_from_name(name);
+   if (!f) {
+      throw usage_error("unknown format '" + std::string(name) + "'");
+   }
+   return f;
+}
+
+}  // namespace veil::cli

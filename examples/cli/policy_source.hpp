@@ -1,0 +1,86 @@
+#pragma once
+// Where a command's policy comes from: `--policy FILE` or `--policy preset:NAME`, then
+// each `--recipient-list NAME=FILE` added to the policy's list NAME. Any mistake is a
+// policy_error (exit 2) that names the file and, inside it, the JSON path or line.
+
+#include "arguments.hpp"
+#include "input_files.hpp"
+
+#include <veil/category_mask.hpp>
+#include <veil/policy/policy.hpp>
+#include <veil/policy/policy_json.hpp>
+#include <veil/policy/presets.hpp>
+#include <veil/policy/recipient_list.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace veil::cli {
+
+inline constexpr std::string_view preset_prefix = "preset:";
+
+struct policy_source
+{
+   std::string policy;  // a file name or preset:NAME; empty: no policy
+   std::vector<std::pair<std::string, std::string>> recipient_lists;  // list name, file
+
+   [[nodiscard]] bool given() const noexcept { return !policy.empty(); }
+
+   // Takes `--recipient-list NAME=FILE`'s value.
+   void add_recipient_list(std::string_view spec)
+   {
+      const std::size_t eq = spec.find('=');
+      if (eq == std::string_view::npos || eq == 0 || eq + 1 == spec.size()) {
+         throw usage_error("--recipient-list takes NAME=FILE, e.g. immigration_enforcement=ice.txt");
+      }
+      recipient_lists.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
+   }
+};
+
+[[nodiscard]] inline std::string preset_names()
+{
+   std::string names;
+   for (const veil::policy::preset& p : veil::policy::presets) {
+      names += (names.empty() ? "" : ", ") + std::string(p.name);
+   }
+   return names;
+}
+
+[[nodiscard]] inline veil::policy::policy load_policy(const policy_source& source)
+{
+   std::string text;
+   if (std::string_view(source.policy).starts_with(preset_prefix)) {
+      const std::string_view name = std::string_view(source.policy).substr(preset_prefix.size());
+      const std::optional<std::string_view> preset = veil::policy::preset_text(name);
+      if (!preset) {
+         throw policy_error("no preset named '" + std::string(name) + "' (presets: " + preset_names() + ")");
+      }
+      text = std::string(*preset);
+   }
+   else {
+      std::optional<std::string> file = read_input(source.policy);
+      if (!file) {
+         throw policy_error(source.policy + ": cannot read the policy");
+      }
+      text = std::move(*file);
+   }
+   veil::policy::policy p;
+   try {
+      p = veil::policy::read_policy(text);
+   }
+   catch (const policy_error& e) {
+      throw policy_error(source.policy + ": " + e.what());
+   }
+   for (const auto& [list, file] : source.recipient_lists) {
+      const std::optional<std::string> entries = read_input(file);
+      if (!entries) {
+         throw policy_error(file + ": cannot read the recipient list");
+      }
+      veil::policy::extend_list(p, list, veil::policy::read_recipient_list(*entries, file));
+   }
+   return p;
+}
+
+}  // namespace veil::cli

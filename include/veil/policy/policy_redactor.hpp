@@ -1,0 +1,158 @@
+#pragma once
+// Applies a policy to whole messages: reads each message's routing (key, sender,
+// recipients), decides what its recipients may receive, then redacts it — or withholds
+// it — and says so in the audit record with the names of the rules that decided.
+//
+//   veil::policy::policy_redactor redactor{ veil::policy::read_policy(json) };
+//   std::string out;
+//   veil::audit_record audit = redactor.redact(veil::format::nlets_text, message, out);
+//
+// A message is read twice: once under an empty mask for its routing (a message that
+// does not parse is rejected there), once under the decided mask. The recipients are
+// those the message names plus any the caller adds (the agency the output goes to, when
+// the caller knows it better than the header); all of them receive the same bytes, so
+// the strictest combination of their rules applies.
+
+#include <veil/audit.hpp>
+#include <veil/format.hpp>
+#include <veil/format_redactors.hpp>
+#include <veil/policy/policy.hpp>
+#include <veil/policy/record_key.hpp>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace veil::policy {
+
+// The override tags of `fields` ("nlets:POB") that belong to format `family` ("nlets"),
+// without the family.
+[[nodiscard]] inline field_overrides overrides_for(const std::map<std::string, field_rule>& fields,
+                                                   std::string_view family)
+{
+   field_overrides overrides;
+   for (const auto& [id, what] : fields) {
+      if (id.size() > family.size() && id.starts_with(family) && id[family.size()] == ':') {
+         overrides.set(std::string_view(id).substr(family.size() + 1), what);
+      }
+   }
+   return overrides;
+}
+
+// What a message's routing says about where it goes.
+struct routing
+{
+   std::string message_key;
+   std::string sender_ori;
+   std::vector<std::string> recipients;  // the message's own and the caller's, each once
+};
+
+class policy_redactor
+{
+public:
+   // `base` gives every format's options besides what the policy decides (limits,
+   // framing mode, labels of one's own); the policy sets action, overrides and adds the
+   // responding state's labels.
+   explicit policy_redactor(policy p, format_options base = {}) : policy_(std::move(p)), base_(std::move(base)) {}
+
+   [[nodiscard]] const veil::policy::policy& rules() const noexcept { return policy_; }
+
+   // The decision for a message with this routing.
+   [[nodiscard]] decision decide_for(format f, const routing& r) const
+   {
+      return decide(policy_, f, r.message_key, r.recipients);
+   }
+
+   // The options a decided message is redacted with.
+   [[nodiscard]] format_options options_for(const decision& d, std::string_view sender_ori) const
+   {
+      format_options options = base_;
+      options.set_action(d.applied);
+      options.text.overrides = overrides_for(d.fields, "nlets");
+      // Free text inside XML is Nlets text: its prefixes and labels are overridden too.
+      options.xml.overrides = overrides_for(d.fields, "nlets-xml");
+      for (const auto& [tag, what] : options.text.overrides) {
+         options.xml.overrides.set(tag, what);
+      }
+      options.aamva.overrides = overrides_for(d.fields, "aamva");
+      options.ansi_nist.overrides = overrides_for(d.fields, "ansi-nist");
+      options.add_labels(labels_for_sender(policy_, sender_ori));
+      return options;
+   }
+
+   // Reads the routing of one whole message; a message that does not parse comes back
+   // as a rejected audit record, and `found` is then left as it was.
+   [[nodiscard]] audit_record read_routing(format f, std::string_view message, routing& found,
+                                           const std::vector<std::string>& also_to = {},
+                                           std::string_view input_name = {}) const
+   {
+      std::string ignored;
+      audit_record audit = redact_message(f, category_mask{}, base_, message, ignored, input_name);
+      if (audit.rejected()) {
+         return audit;
+      }
+      found.message_key = audit.message_key;
+      found.sender_ori = audit.sender_ori;
+      found.recipients = audit.recipients;
+      for (const std::string& ori : also_to) {
+         if (std::find(found.recipients.begin(), found.recipients.end(), ori) == found.recipients.end()) {
+            found.recipients.push_back(ori);
+         }
+      }
+      return audit;
+   }
+
+   // Redacts one whole message as the policy decides for its recipients (its own plus
+   // `also_to`); appends what is released to `out` (nothing when it is withheld or
+   // rejected) and returns its audit record.
+   audit_record redact(format f, std::string_view message, std::string& out, std::string_view input_name = {},
+                       const std::vector<std::string>& also_to = {}) const
+   {
+      routing r;
+      audit_record audit = read_routing(f, message, r, also_to, input_name);
+      return audit.rejected() ? audit : release(f, message, r, std::move(audit), out, input_name);
+   }
+
+   // The same for `recipients` alone, whatever the message names: what these agencies
+   // would receive (the question `veil explain` answers).
+   audit_record redact_for(format f, std::string_view message, std::string& out,
+                           const std::vector<std::string>& recipients, std::string_view input_name = {}) const
+   {
+      routing r;
+      audit_record audit = read_routing(f, message, r, {}, input_name);
+      r.recipients = recipients;
+      return audit.rejected() ? audit : release(f, message, r, std::move(audit), out, input_name);
+   }
+
+private:
+   // Decides a message whose routing was read (`audit` is that reading's record) and
+   // redacts or withholds it.
+   audit_record release(format f, std::string_view message, const routing& r, audit_record audit, std::string& out,
+                        std::string_view input_name) const
+   {
+      const decision d = decide_for(f, r);
+      if (d.withhold) {
+         mark_withheld(audit);
+      }
+      else {
+         audit = redact_message(f, d.redact, options_for(d, r.sender_ori), message, out, input_name);
+         if (audit.rejected()) {
+            return audit;
+         }
+      }
+      audit.rules = d.rules;
+      audit.notify = d.notify;
+      if (d.notify) {
+         audit.record_key = record_key(f, message);
+      }
+      return audit;
+   }
+
+   veil::policy::policy policy_;
+   format_options base_;
+};
+
+}  // namespace veil::policy

@@ -1,0 +1,164 @@
+// `veil redact --policy` and `veil policy`: what is written, withheld and audited per
+// message and recipient, recipient lists from files, and the plain-words check.
+
+#include "cli_runner.hpp"
+#include "json_checker.hpp"
+#include "sample_messages.hpp"
+
+#include <veil/policy/presets.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace {
+
+using veil_test::cli_result;
+using veil_test::cli_sandbox;
+using veil_test::json_reader;
+using veil_test::json_value;
+
+[[nodiscard]] bool contains(std::string_view text, std::string_view part)
+{
+   return text.find(part) != std::string_view::npos;
+}
+
+[[nodiscard]] std::vector<json_value> audit_lines(const std::string& file)
+{
+   std::vector<json_value> lines;
+   std::size_t start = 0;
+   for (std::size_t lf = file.find('\n'); lf != std::string::npos; lf = file.find('\n', start)) {
+      const std::optional<json_value> line = json_reader::parse(std::string_view(file).substr(start, lf - start));
+      REQUIRE(line.has_value());
+      lines.push_back(*line);
+      start = lf + 1;
+   }
+   CHECK(start == file.size());
+   return lines;
+}
+
+[[nodiscard]] std::vector<std::string> strings_of(const json_value& array)
+{
+   std::vector<std::string> out;
+   for (const json_value& item : array.items) {
+      out.push_back(item.text);
+   }
+   return out;
+}
+
+}  // namespace
+
+TEST_CASE("veil redact --policy: withheld messages write nothing, others are redacted, every one is audited")
+{
+   const cli_sandbox box;
+   for (const std::string name : { "dr.txt", "iaq.txt", "dq.txt" }) {
+      box.write(name, veil_test::sample_bytes(name));
+   }
+   box.write("broken.txt", "DR.WAOLN");
+   const cli_result r = box.run({ "redact", "--policy", "preset:immigration-minimize", "--audit", "audit.jsonl",
+                                  "--summary", "dr.txt", "iaq.txt", "broken.txt", "dq.txt" });
+   CHECK(r.status == 1);  // broken.txt was rejected
+   CHECK(contains(r.err, "veil: broken.txt: byte "));
+   CHECK(contains(r.err, "veil: iaq.txt: redacted (rule minimize-for-immigration-enforcement): drop PHN (contact), drop POB"));
+   CHECK(contains(r.out, "NAM/SAMPLE, PAT Q"));
+   CHECK_FALSE(contains(r.out, "1234 EXAMPLE AVE"));
+
+   const std::vector<json_value> lines = audit_lines(box.read("audit.jsonl").value_or(""));
+   REQUIRE(lines.size() == 4);
+   const std::vector<std::string> outcomes{ "redacted", "redacted", "rejected", "passed" };
+   for (std::size_t i = 0; i < lines.size(); ++i) {
+      CAPTURE(i);
+      CHECK(lines[i].at("outcome").text == outcomes[i]);
+      CHECK(lines[i].at("time").text.size() == 24);
+      CHECK(lines[i].at("time").text.back() == 'Z');
+   }
+   CHECK(strings_of(lines[0].at("rules")) == std::vector<std::string>{ "default" });
+   CHECK(strings_of(lines[1].at("rules")) == std::vector<std::string>{ "minimize-for-immigration-enforcement" });
+   CHECK(lines[2].find("rules") == nullptr);  // rejected before any rule was asked
+   CHECK(lines[0].find("notify") == nullptr);
+}
+
+TEST_CASE("veil redact --policy: a withheld message is audited with its rule and the notification key")
+{
+   const cli_sandbox box;
+   box.write("dr.txt", veil_test::sample_bytes("dr.txt"));
+   const cli_result r = box.run({ "redact", "--policy", "preset:immigration-withhold", "--recipient", "VTICE0900",
+                                  "--audit", "audit.jsonl", "--summary", "dr.txt" });
+   CHECK(r.status == 0);
+   CHECK(r.out.empty());
+   // The header's recipient ORTEST001 gets the default; VTICE0900 the withholding rule.
+   CHECK(r.err == "veil: dr.txt: withheld (rules default, withhold-from-immigration-enforcement): nothing released\n");
+   const std::vector<json_value> lines = audit_lines(box.read("audit.jsonl").value_or(""));
+   REQUIRE(lines.size() == 1);
+   CHECK(lines[0].at("outcome").text == "withheld");
+   CHECK(lines[0].at("released_to").text == "VTICE0900");
+   CHECK(lines[0].at("notify").boolean);
+   CHECK(lines[0].at("record_key").text == "SAMPLPQ123AB");
+   CHECK(lines[0].at("fields").items.empty());
+
+   const cli_result local = box.run({ "redact", "--policy", "preset:immigration-withhold", "--recipient", "ORTEST001",
+                                      "dr.txt" });
+   CHECK(local.status == 0);
+   CHECK(local.out == veil_test::sample_bytes("dr.txt"));
+}
+
+TEST_CASE("veil redact --recipient-list adds a file's ORIs and globs to a policy's list")
+{
+   const cli_sandbox box;
+   box.write("dr.txt", veil_test::sample_bytes("dr.txt"));
+   box.write("ice.txt", "# field offices\nDCICE*\n");
+   const std::vector<std::string> base{ "redact", "--policy", "preset:immigration-withhold", "--recipient",
+                                        "DCICE0001", "dr.txt" };
+   CHECK(box.run(base).out == veil_test::sample_bytes("dr.txt"));
+   std::vector<std::string> extended = base;
+   extended.insert(extended.begin() + 3, { "--recipient-list", "immigration_enforcement=ice.txt" });
+   const cli_result r = box.run(extended);
+   CHECK(r.status == 0);
+   CHECK(r.out.empty());
+}
+
+TEST_CASE("veil policy check prints a valid policy in plain words; a broken one exits 2 with its JSON path")
+{
+   const cli_sandbox box;
+   const cli_result preset = box.run({ "policy", "check", "preset:immigration-minimize" });
+   CHECK(preset.status == 0);
+   CHECK(preset.out.starts_with("preset:immigration-minimize: valid\n"));
+   CHECK(contains(preset.out, "list immigration_enforcement: VTICE0900 and AX\n"));
+   CHECK(contains(preset.out, "rule 1 'minimize-for-immigration-enforcement': for recipient on list "
+                              "immigration_enforcement, remove address, photo, biometric, immigration, ssn and "
+                              "contact (drop each field).\n"));
+   CHECK(contains(preset.out, "otherwise (default): remove address and immigration (drop each field).\n"));
+
+   box.write("mine.json", R"({"version": 1, "default": {"redact": ["ssn"], "fields": {"nlets:POB": "keep"},
+      "action": "mask"}, "rules": [{"name": "dc", "match": {"recipient": ["DC*", "VTICE0900"], "message": ["DR"],
+      "format": ["nlets-text"]}, "withhold": true}], "labels": {"WA": {"address": ["HOME:"]}}})");
+   const cli_result mine = box.run({ "policy", "check", "mine.json" });
+   CHECK(mine.status == 0);
+   CHECK(contains(mine.out, "rule 1 'dc': for recipient DC* or VTICE0900, message DR and format nlets-text, "
+                            "withhold the whole message.\n"));
+   CHECK(contains(mine.out, "otherwise (default): remove ssn (mask each field's value with '*'); keep nlets:POB.\n"));
+   CHECK(contains(mine.out, "free text from WA: a line with 'HOME:' is address\n"));
+
+   box.write("broken.json", R"({"version": 1, "rules": [{"name": "a", "action": "erase"}]})");
+   const cli_result broken = box.run({ "policy", "check", "broken.json" });
+   CHECK(broken.status == 2);
+   CHECK(broken.out.empty());
+   CHECK(broken.err == "veil: broken.json: $.rules[0].action: unknown action 'erase' (drop or mask)\n");
+}
+
+TEST_CASE("veil policy show prints each preset as docs/policies has it")
+{
+   const cli_sandbox box;
+   for (const veil::policy::preset& p : veil::policy::presets) {
+      const std::string name(p.name);
+      CAPTURE(name);
+      const cli_result r = box.run({ "policy", "show", "preset:" + name });
+      CHECK(r.status == 0);
+      CHECK(r.out == veil_test::read_file(std::filesystem::path(VEIL_SOURCE_DIR) / "docs/policies" / (name + ".json")));
+   }
+   CHECK(box.run({ "policy", "show", "preset:nope" }).status == 2);
+   CHECK(box.run({ "policy", "frob" }).status == 2);
+   CHECK(box.run({ "policy", "check" }).status == 2);
+}
