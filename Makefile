@@ -3,9 +3,10 @@
 #               response as two recipients receive it under each statute preset
 #   make test   build with g++ and with clang + ASan/UBSan, run every test in both
 #   make fuzz   run every libFuzzer target for FUZZ_SECONDS (default 60)
+#   make bench  Release build of bench/, run against its baselines: table, bench/results.json, docs/performance.svg
 
 DEB_PACKAGES := cmake ninja-build g++ clang libclang-rt-14-dev \
-                tao-pegtl-dev libsimdjson-dev libpugixml-dev doctest-dev
+                tao-pegtl-dev libsimdjson-dev libpugixml-dev doctest-dev libasio-dev
 FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 
@@ -14,7 +15,7 @@ BUILD_SAN := build-sanitize
 BUILD_FUZZ := build-fuzz
 WARNINGS := -Wall -Wextra -Wpedantic -Werror
 
-.PHONY: all deps build build-sanitize test demo fuzz clean
+.PHONY: all deps build build-sanitize test demo fuzz bench clean
 
 all: build
 
@@ -44,9 +45,16 @@ demo: build
 
 fuzz: deps
 	cmake -S . -B $(BUILD_FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-	  -DVEIL_BUILD_FUZZERS=ON -DVEIL_BUILD_TESTS=OFF -DVEIL_BUILD_EXAMPLES=OFF
+	  -DVEIL_BUILD_FUZZERS=ON -DVEIL_BUILD_TESTS=OFF -DVEIL_BUILD_EXAMPLES=OFF -DVEIL_BUILD_BENCH=OFF
 	cmake --build $(BUILD_FUZZ) -j $(JOBS)
 	@scripts/run-fuzzers.sh $(BUILD_FUZZ)/fuzz $(FUZZ_SECONDS)
+
+bench: deps
+	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ \
+	  -DCMAKE_CXX_FLAGS="$(WARNINGS)" -DVEIL_BUILD_TESTS=OFF -DVEIL_BUILD_EXAMPLES=OFF
+	cmake --build build-bench -j $(JOBS) --target veil_bench veil_bench_chart
+	build-bench/bench/veil_bench --json bench/results.json
+	build-bench/bench/veil_bench_chart bench/results.json docs/performance.svg
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_FUZZ)

@@ -3,36 +3,18 @@
 // resident memory of a child process, which the kernel reports when it ends, and the
 // promise checked with it.
 
+#include "child_peak_memory.hpp"
+
 #include <veil/category.hpp>
 #include <veil/category_mask.hpp>
 
 #include <doctest/doctest.h>
-
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace veil_test {
-
-// Peak resident memory, in bytes, of a child process that runs `work`; 0 if it failed.
-template <typename Work>
-[[nodiscard]] std::size_t peak_memory_of(Work work)
-{
-   const pid_t child = fork();
-   if (child == 0) {
-      _exit(work() ? 0 : 1);
-   }
-   int status = 0;
-   rusage usage{};
-   if (child < 0 || wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-      return 0;
-   }
-   return static_cast<std::size_t>(usage.ru_maxrss) * 1024;  // Linux reports KiB
-}
 
 // For a message made on demand whose size one number sets (`what` says which: its photo,
 // the whole message): redacted, as `redaction(size, mask)` measures it, a message of
