@@ -1,0 +1,51 @@
+#pragma once
+// The policy in force, and its reload: a reload reads the --policy source (and its
+// recipient lists) again, and only a policy that reads and validates whole replaces the
+// current one. Each message takes the policy in force when it arrives, so a reload takes
+// effect from the next message on.
+
+#include "../cli/policy_source.hpp"
+#include "log.hpp"
+
+#include <veil/policy/policy_json.hpp>
+#include <veil/policy/policy_redactor.hpp>
+
+#include <memory>
+#include <string>
+
+namespace veil::gateway {
+
+class gateway_policy
+{
+public:
+   // Throws policy_error when the source does not give a valid policy.
+   explicit gateway_policy(cli::policy_source source) : source_(std::move(source)), current_(load()) {}
+
+   [[nodiscard]] const policy::policy_redactor& current() const noexcept { return *current_; }
+
+   void reload()
+   {
+      try {
+         current_ = load();
+         log_line("policy reloaded from " + described());
+      }
+      catch (const policy_error& e) {
+         log_line(std::string("policy reload failed: ") + e.what() + "; keeping the previous policy");
+      }
+   }
+
+   [[nodiscard]] std::string described() const { return source_.given() ? source_.policy : "the built-in default"; }
+
+private:
+   [[nodiscard]] std::shared_ptr<const policy::policy_redactor> load() const
+   {
+      // Without --policy: the default rule of an empty policy (address, photo, immigration).
+      policy::policy p = source_.given() ? cli::load_policy(source_) : policy::read_policy(R"({"version": 1})");
+      return std::make_shared<const policy::policy_redactor>(std::move(p));
+   }
+
+   cli::policy_source source_;
+   std::shared_ptr<const policy::policy_redactor> current_;
+};
+
+}  // namespace veil::gateway

@@ -1,0 +1,107 @@
+// veil-gateway run as an operator would: the policy reloaded on SIGHUP mid-traffic (a
+// broken one refused), the help text docs/gateway.md quotes, and mistakes refused at
+// start with exit status 2.
+
+#include "gateway_relay_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <csignal>
+#include <string>
+#include <vector>
+
+using namespace veil_test;
+
+TEST_CASE("gateway: SIGHUP reloads the policy for the next message; a broken policy is refused and the old one kept")
+{
+   relay_setup relay;
+   framed_peer client = relay.client();
+   const std::string query = gateway_query("DQ", "ORTEST001");
+   const std::string response = upstream_response(query);
+   REQUIRE(contains(response, "1234 EXAMPLE AVE"));
+
+   client.send(query);
+   const std::optional<std::string> before = client.receive();
+   REQUIRE(before.has_value());
+   CHECK_FALSE(contains(*before, "1234 EXAMPLE AVE"));
+
+   // Nothing removed for anyone: the same connection now receives the response whole.
+   relay.gateway().write_file("policy.json", R"({"version": 1, "default": {"redact": []}})");
+   relay.gateway().signal(SIGHUP);
+   REQUIRE(relay.gateway().wait_for_log("policy reloaded from policy.json", std::chrono::seconds(5)));
+   client.send(query);
+   CHECK(client.receive() == response);
+
+   relay.gateway().write_file("policy.json", R"({"version": 1, "default": {"redact": ["adress"]}})");
+   relay.gateway().signal(SIGHUP);
+   REQUIRE(relay.gateway().wait_for_log("keeping the previous policy", std::chrono::seconds(5)));
+   CHECK(contains(relay.gateway().stderr_text(), "veil-gateway: policy reload failed: policy.json: $.default.redact[0]"));
+   client.send(query);
+   CHECK(client.receive() == response);
+
+   CHECK(relay.gateway().stop() == 0);
+   const std::vector<json_value> audit = relay.audit();
+   REQUIRE(audit.size() == 3);
+   CHECK(string_at(audit[0], "outcome") == "redacted");
+   CHECK(string_at(audit[1], "outcome") == "passed");
+   CHECK(string_at(audit[2], "outcome") == "passed");
+}
+
+TEST_CASE("gateway: on SIGTERM it stops accepting, delivers every response it has read, and exits 0")
+{
+   relay_setup relay;
+   framed_peer client = relay.client();
+   constexpr std::size_t in_flight = 40;
+   for (std::size_t i = 0; i < in_flight; ++i) {
+      client.send(gateway_query(i % 2 == 0 ? "DQ" : "RQ", "ORTEST001", i % 4 < 2 ? "TXT" : "XML"));
+   }
+   // Every response has been read and audited; some may still be on their way out.
+   REQUIRE(relay.wait_for_audit(in_flight));
+   relay.gateway().signal(SIGTERM);
+   std::size_t delivered = 0;
+   while (const std::optional<std::string> response = client.receive()) {
+      CHECK((response->starts_with("DR.WAOLN0000") || response->starts_with("RR.WALIC0000") ||
+             response->starts_with("<?xml")));
+      ++delivered;
+   }
+   CHECK(delivered == in_flight);
+   CHECK(client.closed());
+   CHECK(relay.gateway().wait_exit(std::chrono::seconds(15)) == 0);
+   CHECK(contains(relay.gateway().stderr_text(), "connection 1 closed: gateway shutting down"));
+   CHECK_THROWS((void)relay.client());
+}
+
+TEST_CASE("gateway: docs/gateway.md quotes the help text as veil-gateway --help prints it")
+{
+   gateway_process gateway({ "--help" });
+   CHECK(gateway.run_to_exit() == 0);
+   const std::string help = gateway.read_file("stdout");
+   CHECK(help.starts_with("usage: veil-gateway --listen HOST:PORT --upstream HOST:PORT"));
+   for (const std::string_view option : { "--listen", "--upstream", "--policy", "--recipient-list", "--framing",
+                                          "--client-framing", "--upstream-framing", "--max-frame", "--withheld-notice",
+                                          "--idle-timeout", "--audit", "--help" }) {
+      CHECK(contains(help, "\n  " + std::string(option) + " "));
+   }
+   const std::string doc = read_file(std::filesystem::path(VEIL_SOURCE_DIR) / "docs" / "gateway.md");
+   CHECK(contains(doc, "$ veil-gateway --help\n" + help + "```\n"));
+}
+
+TEST_CASE("gateway: mistakes in the command line or the policy stop it at start with exit status 2")
+{
+   const std::vector<std::vector<std::string>> mistakes{
+      { "--upstream", "127.0.0.1:1" },
+      { "--listen", "127.0.0.1:0", "--upstream", "nowhere" },
+      { "--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:1", "--framing", "len16" },
+      { "--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:1", "--max-frame", "lots" },
+      { "--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:1", "--policy", "preset:no-such-preset" },
+      { "--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:1", "--policy", "missing.json" },
+      { "--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:1", "--withheld-notice", "A\x03" "B" },
+   };
+   for (const std::vector<std::string>& args : mistakes) {
+      gateway_process gateway(args);
+      INFO(args.back());
+      CHECK(gateway.run_to_exit() == 2);
+      CHECK(gateway.stderr_text().starts_with("veil-gateway: "));
+      CHECK_FALSE(contains(gateway.stderr_text(), "listening on"));
+   }
+}
