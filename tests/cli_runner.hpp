@@ -4,6 +4,8 @@
 // stdout, stderr and the exit status. The captured streams live outside that
 // directory, so a test can check which files the command created there.
 
+#include "exec_arguments.hpp"
+
 #include "sample_messages.hpp"
 
 #include <fcntl.h>
@@ -82,13 +84,7 @@ public:
       const std::filesystem::path err = root_ / "streams" / "stderr";
       write_file(in, stdin_bytes);
 
-      std::vector<std::string> argv_strings{ VEIL_CLI_PATH };
-      argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-      std::vector<char*> argv;
-      for (std::string& s : argv_strings) {
-         argv.push_back(s.data());
-      }
-      argv.push_back(nullptr);
+      const exec_arguments argv(VEIL_CLI_PATH, args);
       const std::string work = (root_ / "work").string();
 
       const pid_t child = ::fork();
@@ -101,7 +97,7 @@ public:
                             redirect(out, O_WRONLY | O_CREAT | O_TRUNC, STDOUT_FILENO) &&
                             redirect(err, O_WRONLY | O_CREAT | O_TRUNC, STDERR_FILENO);
          if (ready) {
-            ::execv(argv[0], argv.data());
+            ::execv(argv.argv()[0], argv.argv());
          }
          ::_exit(127);
       }

@@ -3,6 +3,8 @@
 // directory of its own: stderr goes to a file the test reads while it runs (so the
 // gateway can never block on a full pipe), and every wait is bounded.
 
+#include "exec_arguments.hpp"
+
 #include "sample_messages.hpp"
 
 #include <fcntl.h>
@@ -139,13 +141,7 @@ public:
 private:
    void spawn()
    {
-      std::vector<std::string> argv_strings{ VEIL_GATEWAY_PATH };
-      argv_strings.insert(argv_strings.end(), args_.begin(), args_.end());
-      std::vector<char*> argv;
-      for (std::string& s : argv_strings) {
-         argv.push_back(s.data());
-      }
-      argv.push_back(nullptr);
+      const exec_arguments argv(VEIL_GATEWAY_PATH, args_);
       const std::string work = dir_.string();
       const std::string out = (dir_ / "stdout").string();
       const std::string err = (dir_ / "stderr").string();
@@ -160,7 +156,7 @@ private:
          const int n = ::open("/dev/null", O_RDONLY);
          if (::chdir(work.c_str()) == 0 && o >= 0 && e >= 0 && n >= 0 && ::dup2(o, 1) >= 0 && ::dup2(e, 2) >= 0 &&
              ::dup2(n, 0) >= 0) {
-            ::execv(argv[0], argv.data());
+            ::execv(argv.argv()[0], argv.argv());
          }
          ::_exit(127);
       }

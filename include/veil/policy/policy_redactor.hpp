@@ -8,7 +8,8 @@
 //   veil::audit_record audit = redactor.redact(veil::format::nlets_text, message, out);
 //
 // A message is read twice: once under an empty mask for its routing (a message that
-// does not parse is rejected there), once under the decided mask. The recipients are
+// does not parse is rejected there), once under the decided mask — unless that removes
+// nothing, and the first reading is the output. The recipients are
 // those the message names plus any the caller adds (the agency the output goes to, when
 // the caller knows it better than the header); all of them receive the same bytes, so
 // the strictest combination of their rules applies.
@@ -89,20 +90,7 @@ public:
                                            const std::vector<std::string>& also_to = {},
                                            std::string_view input_name = {}) const
    {
-      std::string ignored;
-      audit_record audit = redact_message(f, category_mask{}, base_, message, ignored, input_name);
-      if (audit.rejected()) {
-         return audit;
-      }
-      found.message_key = audit.message_key;
-      found.sender_ori = audit.sender_ori;
-      found.recipients = audit.recipients;
-      for (const std::string& ori : also_to) {
-         if (std::find(found.recipients.begin(), found.recipients.end(), ori) == found.recipients.end()) {
-            found.recipients.push_back(ori);
-         }
-      }
-      return audit;
+      return read(f, message, found, also_to, input_name).audit;
    }
 
    // Redacts one whole message as the policy decides for its recipients (its own plus
@@ -112,8 +100,8 @@ public:
                        const std::vector<std::string>& also_to = {}) const
    {
       routing r;
-      audit_record audit = read_routing(f, message, r, also_to, input_name);
-      return audit.rejected() ? audit : release(f, message, r, std::move(audit), out, input_name);
+      reading first = read(f, message, r, also_to, input_name);
+      return first.audit.rejected() ? first.audit : release(f, message, r, std::move(first), out, input_name);
    }
 
    // The same for `recipients` alone, whatever the message names: what these agencies
@@ -122,20 +110,53 @@ public:
                            const std::vector<std::string>& recipients, std::string_view input_name = {}) const
    {
       routing r;
-      audit_record audit = read_routing(f, message, r, {}, input_name);
+      reading first = read(f, message, r, {}, input_name);
       r.recipients = recipients;
-      return audit.rejected() ? audit : release(f, message, r, std::move(audit), out, input_name);
+      return first.audit.rejected() ? first.audit : release(f, message, r, std::move(first), out, input_name);
    }
 
 private:
-   // Decides a message whose routing was read (`audit` is that reading's record) and
-   // redacts or withholds it.
-   audit_record release(format f, std::string_view message, const routing& r, audit_record audit, std::string& out,
+   // The first reading of a message, under an empty mask: its record, and what it wrote,
+   // which is already the output when the decision removes nothing.
+   struct reading
+   {
+      audit_record audit;
+      std::string output;
+   };
+
+   [[nodiscard]] reading read(format f, std::string_view message, routing& found, const std::vector<std::string>& also_to,
+                              std::string_view input_name) const
+   {
+      reading first;
+      first.audit = redact_message(f, category_mask{}, base_, message, first.output, input_name);
+      if (first.audit.rejected()) {
+         return first;
+      }
+      found.message_key = first.audit.message_key;
+      found.sender_ori = first.audit.sender_ori;
+      found.recipients = first.audit.recipients;
+      for (const std::string& ori : also_to) {
+         if (std::find(found.recipients.begin(), found.recipients.end(), ori) == found.recipients.end()) {
+            found.recipients.push_back(ori);
+         }
+      }
+      return first;
+   }
+
+   // Decides a message whose routing was read and redacts or withholds it. A decision
+   // that removes nothing (no category, no field override) releases what the first
+   // reading wrote: the action and the state's labels change nothing without a category,
+   // so a second pass over the bytes would write the same.
+   audit_record release(format f, std::string_view message, const routing& r, reading first, std::string& out,
                         std::string_view input_name) const
    {
       const decision d = decide_for(f, r);
+      audit_record audit = std::move(first.audit);
       if (d.withhold) {
          mark_withheld(audit);
+      }
+      else if (d.redact.empty() && d.fields.empty()) {
+         out += first.output;
       }
       else {
          audit = redact_message(f, d.redact, options_for(d, r.sender_ori), message, out, input_name);
