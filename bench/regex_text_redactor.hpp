@@ -158,7 +158,7 @@ private:
          if (entry.sensitivity && mask.contains(*entry.sensitivity)) {
             std::string& group = *entry.sensitivity == veil::category::address ? address : other;
             group += (group.empty() ? "" : "|") + std::string(entry.tag);
-            if (entry.sensitive_when != nullptr) {
+            if (entry.categories_of != nullptr) {
                group += "(?=/[ \\t]*(?:AR|AN|PP))";  // the immigration types of an NCIC number
             }
          }

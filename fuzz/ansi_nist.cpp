@@ -140,7 +140,7 @@ constexpr std::string_view sentinel = "~S~";
    std::vector<std::string> fields;
    for (const veil::field_entry& entry : ansi_nist::type2_dictionary) {
       if (entry.sensitivity && mask.contains(*entry.sensitivity)) {
-         fields.push_back(std::string(entry.tag) + ":" + (entry.sensitive_when != nullptr ? "AR-" : "") +
+         fields.push_back(std::string(entry.tag) + ":" + (entry.categories_of != nullptr ? "AR-" : "") +
                           std::string(sentinel));
       }
    }

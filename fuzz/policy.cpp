@@ -5,7 +5,8 @@
 //   - a policy that loads decides as a policy must: a message to several recipients is
 //     at least as strict as to any one of them (withheld, categories, action, fields);
 //   - read_recipient_list() returns patterns or throws policy_error;
-//   - the record key found in the input, under every format, is a piece of the input.
+//   - the record key found in the input, under every format, is a licence number's
+//     shape and (but for XML, whose references are decoded) a piece of the input.
 //
 // The whole input is the text read each way; no layout bytes.
 
@@ -18,6 +19,7 @@
 #include <veil/policy/recipient_list.hpp>
 #include <veil/policy/record_key.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -87,7 +89,11 @@ void check_record_keys(std::string_view text)
    for (const veil::format f : { veil::format::nlets_text, veil::format::nlets_xml, veil::format::aamva,
                                  veil::format::ansi_nist }) {
       const std::string key = veil::policy::record_key(f, text);
-      require(key.empty() || text.find(key) != std::string_view::npos, "the record key is a piece of the message");
+      // XML decodes references, so its key is a piece of the text a reader sees instead.
+      require(key.empty() || f == veil::format::nlets_xml || text.find(key) != std::string_view::npos,
+              "the record key is a piece of the message");
+      require(key.size() <= 20 && std::all_of(key.begin(), key.end(), [](char c) { return c > ' ' && c < 0x7f; }),
+              "the record key is a licence number: at most 20 printable characters, no blank");
    }
 }
 

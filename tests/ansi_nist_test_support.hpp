@@ -332,7 +332,7 @@ private:
       }
       static constexpr std::array<std::string_view, 6> immigration_prefixes{ "AR", "AN", "PP", "FN", "ar", "Pp" };
       static constexpr std::array<std::string_view, 8> other_prefixes{ "VA", "SS", "OA", "AF", "AS", "NA", "IO", "BF" };
-      const bool mnu = entry.sensitive_when != nullptr;
+      const bool mnu = entry.categories_of != nullptr;
       std::vector<std::string> prefixes(1 + (chance(3) ? 1 + below(2) : 0));
       bool immigration = false;
       for (std::string& prefix : prefixes) {

@@ -329,7 +329,7 @@ private:
       }
       const bool immigration = chance(2);
       const std::string type = immigration ? pick(std::array<std::string, 3>{ "AR", "AN", "PP" })
-                                           : pick(std::array<std::string, 4>{ "SY", "MP", "VA", "OA" });
+                                           : pick(std::array<std::string, 4>{ "SS", "MP", "VA", "OA" });
       return "MNU/" + type + "-" + plant(m, immigration ? entry.sensitivity : std::nullopt);
    }
 
@@ -338,7 +338,7 @@ private:
    {
       std::vector<const veil::field_entry*> entries;
       for (const veil::field_entry& entry : veil::nlets::text_dictionary) {
-         if (entry.sensitivity == kind && entry.sensitive_when == nullptr) {
+         if (entry.sensitivity == kind && entry.categories_of == nullptr) {
             entries.push_back(&entry);
          }
       }

@@ -140,14 +140,15 @@ TEST_CASE("ansi-nist redactor: field numbers compare by value, and LEN keeps the
    CHECK(r.audit.fields[0].tag == "2.020");
 }
 
-TEST_CASE("ansi-nist redactor: 2.017 MNU is immigration data when a number is AR, AN, PP or FN")
+TEST_CASE("ansi-nist redactor: 2.017 MNU is immigration data when a number is AR, AN, PP, FN or of an unknown type")
 {
-   for (const std::string& value : std::vector<std::string>{ "AR-012345678", "an-1", "PP-X1", "VA-10" + rs + "FN-5" }) {
+   for (const std::string& value :
+        std::vector<std::string>{ "AR-012345678", "an-1", "PP-X1", "VA-10" + rs + "FN-5", "A", "XX-1" }) {
       CAPTURE(value);
       const std::string input = transaction({ { 2, "00", tagged(2, { "2.002:00", "2.017:" + value }) } });
       CHECK(redact(input).output == transaction({ { 2, "00", tagged(2, { "2.002:00" }) } }));
    }
-   for (const std::string value : { "VA-10", "SS-1", "A", "" }) {
+   for (const std::string value : { "VA-10", "SS-1", "" }) {
       CAPTURE(value);
       const std::string input = transaction({ { 2, "00", tagged(2, { "2.002:00", "2.017:" + value }) } });
       CHECK(redact(input).output == input);

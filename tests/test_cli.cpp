@@ -142,10 +142,10 @@ TEST_CASE("--mask and --action choose what is removed and how")
          "CUS/N.OFF/0399.ARN/*********");
    // ssn and contact: SOC goes with its '.'; the immigration MNU stays (not in the mask).
    CHECK(redacted_alone(box, { "--mask", "ssn,contact" }, "swq.txt") ==
-         "SWQ.ORTEST001.NL.SYNSWQ0001.TXT\nNAM/EXAMPLE,ALEX.DOB/19900101.MNU/AR-012345678.MNU/SY-000111."
+         "SWQ.ORTEST001.NL.SYNSWQ0001.TXT\nNAM/EXAMPLE,ALEX.DOB/19900101.MNU/AR-012345678.MNU/VA-000111."
          "FBI/000000AA0.OLN/SYN123*45-6");
    CHECK(redacted_alone(box, { "--mask", "all", "--action", "drop" }, "swq.txt") ==
-         "SWQ.ORTEST001.NL.SYNSWQ0001.TXT\nNAM/EXAMPLE,ALEX.DOB/19900101.MNU/SY-000111.FBI/000000AA0."
+         "SWQ.ORTEST001.NL.SYNSWQ0001.TXT\nNAM/EXAMPLE,ALEX.DOB/19900101.MNU/VA-000111.FBI/000000AA0."
          "OLN/SYN123*45-6");
    CHECK(redacted_alone(box, { "--mask", " ssn , contact " }, "swq.txt") ==
          redacted_alone(box, { "--mask", "ssn,contact" }, "swq.txt"));

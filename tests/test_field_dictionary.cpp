@@ -75,8 +75,8 @@ TEST_CASE("dictionary tags are unique three-letter prefixes with a name and a de
       CHECK_FALSE(e.name.empty());
       CHECK_FALSE(e.description.empty());
       // A value-dependent entry says in words when it applies, and has a category to apply.
-      CHECK(e.condition.empty() == (e.sensitive_when == nullptr));
-      if (e.sensitive_when != nullptr) {
+      CHECK(e.condition.empty() == (e.categories_of == nullptr));
+      if (e.categories_of != nullptr) {
          CHECK(e.sensitivity.has_value());
       }
    }
@@ -100,7 +100,7 @@ TEST_CASE("fields of a fixed category are sensitive whatever their value")
       CAPTURE(tag);
       const veil::field_entry* e = text_dictionary.find(tag);
       REQUIRE(e != nullptr);
-      CHECK_FALSE(static_cast<bool>(e->sensitive_when));
+      CHECK_FALSE(static_cast<bool>(e->categories_of));
       CHECK(e->sensitive_for("ZZ"));
       CHECK(e->sensitive_for(""));
    }
@@ -109,17 +109,24 @@ TEST_CASE("fields of a fixed category are sensitive whatever their value")
    CHECK_FALSE(name->sensitive_for("DOE,JO"));
 }
 
-TEST_CASE("MNU is immigration data only for alien, admission and passport numbers")
+TEST_CASE("MNU carries the category of its NCIC type, and an unknown type is immigration data")
 {
    const veil::field_entry* mnu = text_dictionary.find("MNU");
    REQUIRE(mnu != nullptr);
    CHECK(mnu->sensitivity == category::immigration);
    CHECK_FALSE(mnu->condition.empty());
-   for (const std::string_view value : { "AR-012345678", "AN-12345", "PP-X1234567", "AR", " AR-1" }) {
+   CHECK(mnu->categories() == veil::category_mask{ category::immigration, category::ssn });
+   const veil::category_mask immigration{ category::immigration };
+   for (const std::string_view value :
+        { "AR-012345678", "AN-12345", "PP-X1234567", "FN-1234", "AR", " AR-1", "\tpp-1", "SY-000111", "A", "XAR-1" }) {
       CAPTURE(value);
-      CHECK(mnu->sensitive_for(value));
+      CHECK(mnu->categories_for(value) == immigration);
    }
-   for (const std::string_view value : { "SY-000111", "MP-123", "OA-1", "A", "", "XAR-1" }) {
+   for (const std::string_view value : { "CI-046454286", "ci-1", "  CI" }) {
+      CAPTURE(value);
+      CHECK(mnu->categories_for(value) == veil::category_mask{ category::ssn });
+   }
+   for (const std::string_view value : { "MP-123", "OA-1", "VA-10", "SS-1234", "", "   " }) {
       CAPTURE(value);
       CHECK_FALSE(mnu->sensitive_for(value));
    }

@@ -116,17 +116,20 @@ TEST_CASE("nlets text fields: the mask action keeps PFX/ and stars every value b
    CHECK(empty.audit.result == veil::outcome::redacted);
 }
 
-TEST_CASE("nlets text fields: MNU is immigration data only with an AR, AN or PP type")
+TEST_CASE("nlets text fields: MNU is immigration data with an AR, AN, PP or FN type, or one veil cannot place")
 {
    check_drops({
       { "NAM/A.MNU/AR-012345678.SEX/F", immigration, "NAM/A.SEX/F" },
+      { "NAM/A.MNU/FN-1234.SEX/F", immigration, "NAM/A.SEX/F" },
+      { "MNU/A-1", immigration, "" },
+      { "MNU/PA-1", immigration, "" },
       { "NAM/A.MNU/AN-012345678.SEX/F", immigration, "NAM/A.SEX/F" },
       { "NAM/A.MNU/PP-X1234567", immigration, "NAM/A" },
       // leading blanks do not hide the type
       { "NAM/A.MNU/ AR-012345678", immigration, "NAM/A" },
-      { "MNU/AR-1.MNU/SY-000111.MNU/PP-2", immigration, "MNU/SY-000111" },
+      { "MNU/AR-1.MNU/VA-000111.MNU/PP-2", immigration, "MNU/VA-000111" },
    });
-   for (const std::string_view body : { "NAM/A.MNU/SY-000111.SEX/F", "MNU/MP-123", "MNU/A-1", "MNU/PA-1", "MNU/" }) {
+   for (const std::string_view body : { "NAM/A.MNU/VA-000111.SEX/F", "MNU/MP-123", "MNU/SS-1", "MNU/" }) {
       CAPTURE(body);
       const veil_test::redaction kept = redact_body(query_header, body, category_mask::all());
       CHECK(kept.output == body);
@@ -175,13 +178,13 @@ TEST_CASE("nlets text fields: a compile-time mask redacts exactly as the same ma
 {
    constexpr category_mask mask{ category::immigration, category::ssn };
    const veil::nlets::text_redactor<veil::static_mask<mask>> compiled{};
-   const std::string message = std::string(query_header) + "NAM/A.POB/B.SOC/C.PHN/D.MNU/AR-1.MNU/SY-2";
+   const std::string message = std::string(query_header) + "NAM/A.POB/B.SOC/C.PHN/D.MNU/AR-1.MNU/VA-2";
    std::string from_static;
    const veil::audit_record audit = compiled.redact(message, from_static);
    const veil_test::redaction from_runtime = veil_test::redact(message, mask);
    CHECK(from_static == from_runtime.output);
    CHECK(veil::to_json_line(audit) == veil::to_json_line(from_runtime.audit));
-   CHECK(from_static == std::string(query_header) + "NAM/A.PHN/D.MNU/SY-2");
+   CHECK(from_static == std::string(query_header) + "NAM/A.PHN/D.MNU/VA-2");
 }
 
 TEST_CASE("nlets text fields: a sensitive token inside a kept value is redacted too")
@@ -211,6 +214,6 @@ TEST_CASE("nlets text fields: MNU type prefixes are read in any case")
    check_drops({
       { "NAM/A.MNU/ar-012345678.SEX/F", immigration, "NAM/A.SEX/F" },
       { "NAM/A.MNU/Pp-1.SEX/F", immigration, "NAM/A.SEX/F" },
-      { "NAM/A.MNU/sy-1.SEX/F", immigration, "NAM/A.MNU/sy-1.SEX/F" },
+      { "NAM/A.MNU/va-1.SEX/F", immigration, "NAM/A.MNU/va-1.SEX/F" },
    });
 }

@@ -83,8 +83,23 @@ TEST_CASE("policy: a recipient no rule matches gets the default rule")
    CHECK(d.redact == veil::default_mask);
    CHECK(d.applied == veil::action::drop);
    CHECK(d.rules == std::vector<std::string>{ "default" });
-   // No recipient known: decided as for an agency no rule names.
-   CHECK(decide(example_policy(), format::nlets_text, "DR", {}).rules == std::vector<std::string>{ "default" });
+}
+
+TEST_CASE("policy: a message with no readable recipient, or no key, gets the strictest reading, never the default "
+          "alone")
+{
+   const veil::policy::policy p = example_policy();
+   // No recipient: every rule for its key and format applies, and the default too.
+   const veil::policy::decision nobody = decide(p, format::nlets_text, "DR", {});
+   CHECK(nobody.withhold);
+   CHECK(nobody.notify);
+   CHECK(nobody.rules == std::vector<std::string>{ "no-immigration-enforcement", "federal-partners", "default" });
+   CHECK(nobody.applied == veil::action::drop);
+   // Rules for other keys or formats stay out of it.
+   CHECK(decide(p, format::aamva, "IAQ", {}).rules == std::vector<std::string>{ "default" });
+   // No key (an AAMVA payload has none): a rule that names keys may be about it.
+   CHECK(decide(p, format::aamva, "", { "VTICE0900" }).withhold);
+   CHECK_FALSE(decide(p, format::aamva, "IAQ", { "VTICE0900" }).withhold);
 }
 
 TEST_CASE("policy: rules match on recipient list, message key and format")

@@ -33,13 +33,26 @@ constexpr category_mask mask_from_bits(std::uint8_t bits) noexcept
    return m;
 }
 
-// How many rows of `table` carry a category of `mask`, counted from the table itself.
+// Whether a row may carry a category of `mask`: a dictionary row whose category depends
+// on its value (an MNU) may carry any it lists.
+template <typename Row>
+constexpr bool may_carry(const Row& row, category_mask mask) noexcept
+{
+   if constexpr (requires { row.value_categories; }) {
+      if (row.sensitivity && mask.intersects(row.value_categories)) {
+         return true;
+      }
+   }
+   return row.sensitivity && mask.contains(*row.sensitivity);
+}
+
+// How many rows of `table` may carry a category of `mask`, counted from the table itself.
 template <typename Table>
 constexpr std::size_t rows_in(const Table& table, category_mask mask) noexcept
 {
    std::size_t n = 0;
    for (const auto& row : table) {
-      n += row.sensitivity && mask.contains(*row.sensitivity) ? 1 : 0;
+      n += may_carry(row, mask) ? 1 : 0;
    }
    return n;
 }
@@ -50,13 +63,13 @@ template <typename Plan, typename Table>
 constexpr bool plan_selects_exactly(const Plan& plan, const Table& table, category_mask mask) noexcept
 {
    for (const auto& row : table) {
-      const bool selected = row.sensitivity && mask.contains(*row.sensitivity);
+      const bool selected = may_carry(row, mask);
       if (plan.find(row.tag) != (selected ? &row : nullptr)) {
          return false;
       }
    }
    for (const auto* planned : plan) {
-      if (!planned->sensitivity || !mask.contains(*planned->sensitivity)) {
+      if (!may_carry(*planned, mask)) {
          return false;
       }
    }

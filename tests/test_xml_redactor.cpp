@@ -320,9 +320,19 @@ TEST_CASE("xml redactor: an identification whose category code is AR, AN or PP, 
    }
 }
 
-TEST_CASE("xml redactor: other category codes, no code, or an empty identification leave it byte for byte")
+TEST_CASE("xml redactor: a category code veil cannot place is read as immigration data")
 {
-   for (const std::string code : { "SY", "OA", "MP", "A", "ARN", "PPP", "A R", "XAR", "" }) {
+   for (const std::string code : { "SY", "A", "ARN", "PPP", "A R", "XAR", "PASSPORT" }) {
+      for (const bool code_first : { false, true }) {
+         check_identification_removed(
+            identification("<j:PersonIDCategoryCode>" + code + "</j:PersonIDCategoryCode>", code_first));
+      }
+   }
+}
+
+TEST_CASE("xml redactor: NCIC types that reveal nothing, no code, or an empty identification leave it byte for byte")
+{
+   for (const std::string code : { "OA", "MP", "VA", "ss", " AF ", "" }) {
       for (const bool code_first : { false, true }) {
          check_identification_kept(
             identification("<j:PersonIDCategoryCode>" + code + "</j:PersonIDCategoryCode>", code_first));
@@ -377,13 +387,14 @@ TEST_CASE("xml redactor: an identification larger than max_held_bytes is sensiti
 TEST_CASE("xml redactor: a category code is read as an XML reader reads it, references expanded, "
           "blanks of any length around it")
 {
-   for (const std::string& code : std::vector<std::string>{ "&#65;R", "&#x41;&#x52;", "A&#82;", "&#32;AR&#10;",
-                                                            std::string(100000, ' ') + "AR" + std::string(300, '\n') }) {
+   for (const std::string& code :
+        std::vector<std::string>{ "&#65;R", "&#x41;&#x52;", "A&#82;", "&#32;AR&#10;",
+                                  std::string(100000, ' ') + "AR" + std::string(300, '\n'), "&#66;R", "A&#32;R",
+                                  "&amp;AR", "AR" + std::string(300, ' ') + "X" }) {
       check_identification_removed(
          identification("<j:PersonIDCategoryCode>" + code + "</j:PersonIDCategoryCode>", false));
    }
-   for (const std::string& code :
-        std::vector<std::string>{ "&#66;R", "A&#32;R", "&amp;AR", "AR" + std::string(300, ' ') + "X" }) {
+   for (const std::string& code : std::vector<std::string>{ "&#86;A", "O&#x41;", "&#32;SS&#10;" }) {
       check_identification_kept(identification("<j:PersonIDCategoryCode>" + code + "</j:PersonIDCategoryCode>", true));
    }
 }

@@ -322,7 +322,7 @@ private:
                 pick(std::array<std::string, 3>{ "", " ", "\r\n" });
       }
       else {
-         code = pick(std::array<std::string, 6>{ "SY", "OA", "MP", "VA", "ARN", "A" });
+         code = pick(std::array<std::string, 6>{ "SS", "OA", "MP", "VA", "af", " ns " });
       }
       std::string code_name;
       std::string code_element =

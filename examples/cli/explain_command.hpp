@@ -125,7 +125,7 @@ inline int explain_command(arguments args)
    if (!s.html_path.empty()) {
       output_file page(s.html_path, "wb");
       page.write(explain_html(e, *message, redactor.rules(), s.policy.policy, s.show_values));
-      if (!page.flush_ok()) {
+      if (!page.commit()) {
          std::cerr << "veil: " << page.name() << ": write failed\n";
          return 2;
       }

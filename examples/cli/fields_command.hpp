@@ -1,10 +1,12 @@
 #pragma once
-// `veil fields`: the field dictionaries and free-text labels, as text, JSON or Markdown.
+// `veil fields`: the field dictionaries, free-text labels and NCIC miscellaneous-number
+// types, as text, JSON or Markdown.
 
 #include "aamva_listing.hpp"
 #include "ansi_nist_listing.hpp"
 #include "arguments.hpp"
 #include "listing_style.hpp"
+#include "mnu_listing.hpp"
 #include "usage.hpp"
 
 #include <veil/detail/json_writer.hpp>
@@ -49,6 +51,7 @@ namespace veil::cli {
             out += "| `" + std::string(l.tag) + "` | " + std::string(name_of(*l.sensitivity)) + " | " +
                    (l.takes_continuation ? "yes" : "no") + " |\n";
          }
+         append_mnu_types(out, style, dictionary.format);
          return out;
       case listing_style::json: {
          for (const field_entry& e : dictionary) {
@@ -67,6 +70,7 @@ namespace veil::cli {
             open_json_entry(out, dictionary.format, "label", l.tag, l.sensitivity);
             out += l.takes_continuation ? ",\"continuation\":true}" : ",\"continuation\":false}";
          }
+         append_mnu_types(out, style, dictionary.format);
          return out;
       }
       case listing_style::text:
@@ -86,6 +90,7 @@ namespace veil::cli {
                     l.takes_continuation ? "line and indented continuation lines" : "whole line");
       out += row;
    }
+   append_mnu_types(out, style, dictionary.format);
    return out;
 }
 

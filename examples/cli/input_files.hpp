@@ -1,11 +1,14 @@
 #pragma once
-// Reading whole messages from files or stdin.
+// Reading messages from files or stdin: whole, for the small files the command reads
+// besides messages (policies, recipient lists, a message to explain), or as a stream, so
+// that a message of any size costs only its reader's bounded memory.
 
 #include <veil/format.hpp>
 
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -45,26 +48,100 @@ inline constexpr std::string_view stdin_name = "-";
    return data;
 }
 
-// Reads enough of `name` to detect its format: past any leading blanks, then
-// format_detection_bytes more; stdin is read whole, since it cannot be read twice.
-[[nodiscard]] inline std::optional<std::string> read_format_prefix(std::string_view name)
+// One message read as a stream: the first bytes are read when it is opened, to detect
+// its format, and handed out again first; the rest is read as the reader asks for it.
+// It is a chunk source for the redactors' redact_stream: `std::size_t(char*, size_t)`,
+// 0 at the end.
+class input_stream
 {
-   if (name == stdin_name) {
-      return read_input(name);
-   }
-   std::size_t want = format_detection_bytes;
-   while (true) {
-      std::optional<std::string> start = read_input(name, want);
-      if (!start || start->size() < want) {
-         return start;  // unreadable, or the whole file
+public:
+   // Leading blanks before the bytes that tell the format: more than this is not a
+   // message of any format, and detection stops looking.
+   static constexpr std::size_t longest_leading_blanks = 4096;
+
+   explicit input_stream(std::string_view name)
+      : is_stdin_(name == stdin_name), file_(is_stdin_ ? stdin : std::fopen(std::string(name).c_str(), "rb"))
+   {
+      if (file_ != nullptr) {
+         read_start();
       }
-      const std::size_t first = start->find_first_not_of(" \t\r\n");
-      if (first != std::string::npos && start->size() - first >= format_detection_bytes) {
-         return start;
-      }
-      want *= 2;
    }
-}
+   input_stream(const input_stream&) = delete;
+   input_stream& operator=(const input_stream&) = delete;
+   ~input_stream()
+   {
+      if (file_ != nullptr && !is_stdin_) {
+         std::fclose(file_);
+      }
+   }
+
+   [[nodiscard]] bool readable() const noexcept { return file_ != nullptr && !failed_; }
+
+   // The bytes read to detect the format.
+   [[nodiscard]] std::string_view start() const noexcept { return start_; }
+
+   std::size_t operator()(char* buffer, std::size_t capacity)
+   {
+      if (handed_out_ < start_.size()) {
+         const std::size_t n = std::min(capacity, start_.size() - handed_out_);
+         std::copy_n(start_.data() + handed_out_, n, buffer);
+         handed_out_ += n;
+         return n;
+      }
+      if (file_ == nullptr) {
+         return 0;
+      }
+      // fread returns short only at the end or on an error: a redactor asks again.
+      const std::size_t n = std::fread(buffer, 1, capacity, file_);
+      failed_ = failed_ || std::ferror(file_) != 0;
+      return n;
+   }
+
+   // Reads the whole message into `whole`, which it replaces, if it is at most `limit`
+   // bytes long; false, having read one byte past the limit and no more, if it is longer.
+   [[nodiscard]] bool read_whole(std::string& whole, std::size_t limit)
+   {
+      whole.clear();
+      char buffer[1 << 16];
+      while (whole.size() <= limit) {
+         const std::size_t room = limit - whole.size() + 1;  // one more tells a longer message
+         const std::size_t n = (*this)(buffer, std::min(sizeof buffer, room));
+         if (n == 0) {
+            return true;
+         }
+         whole.append(buffer, n);
+      }
+      return false;
+   }
+
+   // Whether reading failed (a read error, not the end).
+   [[nodiscard]] bool failed() const noexcept { return failed_; }
+
+private:
+   void read_start()
+   {
+      std::size_t want = format_detection_bytes;
+      while (true) {
+         const std::size_t had = start_.size();
+         start_.resize(want);
+         const std::size_t n = std::fread(start_.data() + had, 1, want - had, file_);
+         start_.resize(had + n);
+         failed_ = std::ferror(file_) != 0;
+         const std::size_t first = start_.find_first_not_of(" \t\r\n");
+         const bool enough = first != std::string::npos && start_.size() - first >= format_detection_bytes;
+         if (n < want - had || enough || failed_ || want > longest_leading_blanks) {
+            return;
+         }
+         want *= 2;
+      }
+   }
+
+   bool is_stdin_;
+   std::FILE* file_;
+   std::string start_;
+   std::size_t handed_out_ = 0;
+   bool failed_ = false;
+};
 
 // True when both names lead to the same file, so that writing one would destroy the other.
 [[nodiscard]] inline bool same_file(const std::string& a, const std::string& b)

@@ -4,8 +4,8 @@
 
 #include "arguments.hpp"
 
-#include <veil/detail/bytes.hpp>
 #include <veil/format.hpp>
+#include <veil/recipient.hpp>
 
 #include <optional>
 #include <string>
@@ -13,23 +13,10 @@
 
 namespace veil::cli {
 
-[[nodiscard]] inline bool is_ori_or_code(std::string_view s) noexcept
-{
-   if (s.size() != 2 && s.size() != 9) {
-      return false;
-   }
-   for (const char c : s) {
-      if (!detail::is_upper_or_digit(c)) {
-         return false;
-      }
-   }
-   return true;
-}
-
 // The value of --recipient: an agency's ORI or a state's two-letter code.
 [[nodiscard]] inline std::string parse_recipient(std::string_view value)
 {
-   if (!is_ori_or_code(value)) {
+   if (!is_well_formed_recipient(value)) {
       throw usage_error("recipient must be 2 or 9 upper-case letters or digits");
    }
    return std::string(value);

@@ -1,11 +1,15 @@
 #pragma once
 // `veil redact`: every input is one message; outputs go back to back in input order.
-// All checks that can fail without reading a message (options, formats, output files)
-// run before the first byte is written, so a usage error writes nothing.
+// All checks that can fail without reading a message (options, inputs, output files)
+// run before the first byte is written, so a usage error writes nothing. Each message is
+// streamed through its format's reader, so that memory stays within the reader's limits
+// whatever the input's size; a policy, which decides from the whole message, reads it
+// whole up to policy_message_limit.
 
 #include "arguments.hpp"
 #include "input_files.hpp"
 #include "message_options.hpp"
+#include "message_spool.hpp"
 #include "output_file.hpp"
 #include "policy_source.hpp"
 #include "usage.hpp"
@@ -153,6 +157,20 @@ struct redact_settings
    return line + "\n";
 }
 
+// The most `--policy` reads of one message: a policy decides from the whole message, so
+// the message is held whole, and one longer than this is rejected. A 50 MB ANSI/NIST
+// transaction fits; a mask alone streams messages of any size.
+inline constexpr std::size_t policy_message_limit = std::size_t{ 64 } << 20;
+
+// The record of a message refused before any reader saw it.
+[[nodiscard]] inline audit_record refused_record(format f, const std::string& name, std::size_t offset,
+                                                 std::string reason)
+{
+   audit_record record = new_audit_record(name_of(f), name);
+   mark_rejected(record, rejection{ offset, std::move(reason) });
+   return record;
+}
+
 inline int redact_command(arguments args)
 {
    bool help = false;
@@ -162,30 +180,20 @@ inline int redact_command(arguments args)
       return 0;
    }
 
-   // Everything that can be known before writing: each input's format and readability.
+   // Everything that can be known before writing: each input can be opened, and none is
+   // the output.
    std::size_t stdin_uses = 0;
    for (const std::string& name : s.inputs) {
       stdin_uses += name == stdin_name ? 1 : 0;
-   }
-   if (stdin_uses > 1) {
-      throw usage_error("stdin ('-') can be read only once");
-   }
-   std::vector<std::optional<std::string>> stdin_message(s.inputs.size());
-   std::vector<format> formats;
-   for (std::size_t i = 0; i < s.inputs.size(); ++i) {
-      const std::string& name = s.inputs[i];
       if (!s.output_path.empty() && name != stdin_name && same_file(name, s.output_path)) {
          throw usage_error("'" + name + "' is both an input and the output");
       }
-      std::optional<std::string> start = read_format_prefix(name);
-      if (!start) {
+      if (name != stdin_name && !input_stream(name).readable()) {
          throw usage_error("cannot read '" + name + "'");
       }
-      const format f = s.forced_format.value_or(detect_format(*start));
-      formats.push_back(f);
-      if (name == stdin_name) {
-         stdin_message[i] = std::move(start);
-      }
+   }
+   if (stdin_uses > 1) {
+      throw usage_error("stdin ('-') can be read only once");
    }
 
    format_options options;
@@ -197,27 +205,50 @@ inline int redact_command(arguments args)
       s.policy.given() ? std::optional(veil::policy::policy_redactor(load_policy(s.policy), options)) : std::nullopt;
    const std::vector<std::string> also_to = s.recipient.empty() ? std::vector<std::string>{}
                                                                 : std::vector<std::string>{ s.recipient };
-   const auto redact_one = [&](format f, std::string_view message, std::string& redacted, const std::string& name) {
-      return by_policy ? by_policy->redact(f, message, redacted, name, also_to)
-                       : redact_message(f, s.mask, options, message, redacted, name);
-   };
-   // The audit file is opened first: appending to it destroys nothing if -o then fails,
-   // while opening -o empties it.
+   // The audit file is opened first: appending to it destroys nothing if -o then fails.
+   // -o is written beside its file and put in its place at the end, only if a message
+   // was released or withheld: a run that rejects every message leaves it as it was.
    output_file audit(s.audit_path, "ab");
    output_file out = s.output_path.empty() ? output_file(stdout, "stdout") : output_file(s.output_path, "wb");
+   message_spool spool;
+   if (!spool.usable()) {
+      throw usage_error("cannot create a temporary file for the output");
+   }
 
    int status = 0;
+   bool decided_any = false;
+   std::string whole;  // a message a policy reads
    std::string redacted;
-   for (std::size_t i = 0; i < s.inputs.size(); ++i) {
-      const std::string& name = s.inputs[i];
-      std::optional<std::string> message = stdin_message[i] ? std::move(stdin_message[i]) : read_input(name);
-      if (!message) {
+   for (const std::string& name : s.inputs) {
+      input_stream in(name);
+      if (!in.readable()) {
          std::cerr << "veil: " << name << ": cannot read\n";
          status = 1;
          continue;
       }
+      const format f = s.forced_format.value_or(detect_format(in.start()));
+      // A stream reader writes as it reads; the spool holds its output until the record
+      // says the message was accepted.
+      spool.clear();
       redacted.clear();
-      audit_record record = redact_one(formats[i], *message, redacted, name);
+      audit_record record;
+      if (!by_policy) {
+         record = redact_message_stream(
+            f, s.mask, options, in, [&spool](std::string_view bytes) { spool.write(bytes); }, name);
+      }
+      else if (in.read_whole(whole, policy_message_limit)) {
+         record = by_policy->redact(f, whole, redacted, name, also_to);
+      }
+      else {
+         record = refused_record(f, name, policy_message_limit,
+                                 "message longer than " + std::to_string(policy_message_limit) +
+                                    " bytes, the most a policy reads whole");
+      }
+      if (in.failed()) {
+         std::cerr << "veil: " << name << ": cannot read\n";
+         status = 1;
+         continue;
+      }
       record.time = time_stamp();
       if (!s.recipient.empty() && !record.rejected()) {
          record.released_to = s.recipient;
@@ -227,7 +258,12 @@ inline int redact_command(arguments args)
          status = 1;
       }
       else {
+         decided_any = true;
          out.write(redacted);
+         if (!spool.copy_to(out)) {
+            std::cerr << "veil: " << name << ": the output could not be read back from its temporary file\n";
+            status = 2;
+         }
       }
       if (audit.is_open()) {
          audit.write(to_json_line(record));
@@ -236,11 +272,13 @@ inline int redact_command(arguments args)
          std::cerr << summary_line(record);
       }
    }
-   for (output_file* f : { &out, &audit }) {
-      if (f->is_open() && !f->flush_ok()) {
-         std::cerr << "veil: " << f->name() << ": write failed\n";
-         status = 2;
-      }
+   if (audit.is_open() && !audit.flush_ok()) {
+      std::cerr << "veil: " << audit.name() << ": write failed\n";
+      status = 2;
+   }
+   if ((decided_any || s.output_path.empty()) && !out.commit()) {
+      std::cerr << "veil: " << out.name() << ": write failed\n";
+      status = 2;
    }
    return status;
 }

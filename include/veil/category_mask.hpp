@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -37,6 +38,7 @@ struct category_mask
 
    [[nodiscard]] constexpr bool contains(category c) const noexcept { return (bits & bit(c)) != 0; }
    [[nodiscard]] constexpr bool empty() const noexcept { return bits == 0; }
+   [[nodiscard]] constexpr bool intersects(category_mask other) const noexcept { return !(*this & other).empty(); }
 
    [[nodiscard]] friend constexpr category_mask operator|(category_mask a, category_mask b) noexcept
    {
@@ -44,7 +46,24 @@ struct category_mask
       m.bits = static_cast<std::uint8_t>(a.bits | b.bits);
       return m;
    }
+   [[nodiscard]] friend constexpr category_mask operator&(category_mask a, category_mask b) noexcept
+   {
+      category_mask m;
+      m.bits = static_cast<std::uint8_t>(a.bits & b.bits);
+      return m;
+   }
    [[nodiscard]] friend constexpr bool operator==(category_mask, category_mask) noexcept = default;
+
+   // The first category of the mask in canonical order, if any.
+   [[nodiscard]] constexpr std::optional<category> first() const noexcept
+   {
+      for (const category c : all_categories) {
+         if (contains(c)) {
+            return c;
+         }
+      }
+      return std::nullopt;
+   }
 
    // Comma-separated category names in canonical order; "none" for the empty mask.
    [[nodiscard]] std::string to_string() const

@@ -3,6 +3,7 @@
 // constexpr data, so tests, the CLI and compile-time masks all read the same table.
 
 #include <veil/category.hpp>
+#include <veil/category_mask.hpp>
 
 #include <array>
 #include <cstddef>
@@ -11,22 +12,41 @@
 
 namespace veil {
 
-// Decides from the value whether a field of a value-dependent tag is sensitive, e.g. an
-// NCIC miscellaneous number is immigration data only when it is an alien number.
-using value_classifier = bool (*)(std::string_view value) noexcept;
+// The categories a field of a value-dependent tag carries, read from its value: an NCIC
+// miscellaneous number "AR-..." is immigration data, "CI-..." a social insurance number,
+// "VA-..." neither (an empty mask); a field that repeats may hold several.
+using value_classifier = category_mask (*)(std::string_view value) noexcept;
 
 struct field_entry
 {
    std::string_view tag;
    std::string_view name;
-   std::optional<category> sensitivity;  // nullopt: never removed by a mask
+   // nullopt: never removed by a mask. For a value-dependent field, the category it is
+   // listed under.
+   std::optional<category> sensitivity;
    std::string_view description;
-   value_classifier sensitive_when = nullptr;  // nullptr: sensitive whatever the value
-   std::string_view condition = {};            // says in words when sensitive_when holds
+   value_classifier categories_of = nullptr;  // nullptr: `sensitivity` whatever the value
+   std::string_view condition = {};           // says in words what categories_of reads
+   category_mask value_categories = {};       // every category categories_of may give
+
+   // Every category a value of this field may carry.
+   [[nodiscard]] constexpr category_mask categories() const noexcept
+   {
+      return sensitivity ? value_categories | category_mask{ *sensitivity } : category_mask{};
+   }
+
+   // The categories this value of the field carries.
+   [[nodiscard]] constexpr category_mask categories_for(std::string_view value) const noexcept
+   {
+      if (!sensitivity) {
+         return {};
+      }
+      return categories_of == nullptr ? category_mask{ *sensitivity } : categories_of(value);
+   }
 
    [[nodiscard]] constexpr bool sensitive_for(std::string_view value) const noexcept
    {
-      return sensitivity.has_value() && (sensitive_when == nullptr || sensitive_when(value));
+      return !categories_for(value).empty();
    }
 };
 

@@ -9,6 +9,7 @@
 #include <veil/format.hpp>
 #include <veil/mask_policy.hpp>
 #include <veil/nlets/text_redactor.hpp>
+#include <veil/sink.hpp>
 #include <veil/xml/xml_redactor.hpp>
 
 #include <string>
@@ -54,6 +55,29 @@ inline audit_record redact_message(format f, category_mask mask, const format_op
       case format::nlets_text: break;
    }
    return nlets::text_redactor<runtime_mask>{ m, options.text }.redact(message, out, input_name);
+}
+
+// The same for a message read in chunks from `source` (a callable `std::size_t(char*,
+// std::size_t)` that returns 0 at the end), its output passed to `sink` as it is decided,
+// in the memory the format's limits bound. A rejected message may already have passed
+// bytes to the sink: a caller that forwards them holds them until the record says the
+// message was accepted.
+template <typename ChunkSource>
+audit_record redact_message_stream(format f, category_mask mask, const format_options& options, ChunkSource&& source,
+                                   sink_ref sink, std::string_view input_name = {})
+{
+   const runtime_mask m{ mask };
+   switch (f) {
+      case format::nlets_xml:
+         return xml::xml_redactor<runtime_mask>{ m, options.xml }.redact_stream(source, sink, input_name);
+      case format::aamva:
+         return aamva::aamva_redactor<runtime_mask>{ m, options.aamva }.redact_stream(source, sink, input_name);
+      case format::ansi_nist:
+         return ansi_nist::ansi_nist_redactor<runtime_mask>{ m, options.ansi_nist }.redact_stream(source, sink,
+                                                                                                 input_name);
+      case format::nlets_text: break;
+   }
+   return nlets::text_redactor<runtime_mask>{ m, options.text }.redact_stream(source, sink, input_name);
 }
 
 }  // namespace veil

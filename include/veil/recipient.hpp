@@ -7,6 +7,9 @@
 // anything else — lower case, a blank inside, two ORIs in one value, an empty or longer
 // value — is not read as the nearest well-formed one: the message is rejected.
 
+#include <veil/detail/bytes.hpp>
+
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
 
@@ -17,16 +20,18 @@ inline constexpr std::size_t ori_length = 9;
 
 [[nodiscard]] constexpr bool is_well_formed_recipient(std::string_view value) noexcept
 {
-   if (value.size() != destination_code_length && value.size() != ori_length) {
-      return false;
-   }
-   for (const char c : value) {
-      const bool upper_or_digit = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!upper_or_digit) {
-         return false;
-      }
-   }
-   return true;
+   return (value.size() == destination_code_length || value.size() == ori_length) &&
+          std::all_of(value.begin(), value.end(), detail::is_upper_or_digit);
+}
+
+// A message key a policy matches rules by: Nlets keys are 2 to 4 letters or digits
+// (DR, IAQ), ANSI/NIST types of transaction up to 16 (CAR, RBSCRM).
+[[nodiscard]] constexpr bool is_well_formed_message_key(std::string_view key) noexcept
+{
+   constexpr std::size_t shortest = 2;
+   constexpr std::size_t longest = 16;
+   return key.size() >= shortest && key.size() <= longest &&
+          std::all_of(key.begin(), key.end(), detail::is_upper_or_digit);
 }
 
 }  // namespace veil

@@ -7,12 +7,14 @@
 // is in it whatever the mask says, one overridden to keep is not.
 
 #include <veil/category_mask.hpp>
+#include <veil/field_dictionary.hpp>
 #include <veil/redaction_rules.hpp>
 
 #include <array>
 #include <cstddef>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 namespace veil {
 
@@ -23,11 +25,18 @@ public:
    constexpr redaction_plan() noexcept = default;
 
    constexpr redaction_plan(std::span<const Entry> table, category_mask mask) noexcept
-      : redaction_plan(table, [mask](const Entry& e) { return mask.contains(*e.sensitivity); })
+      : redaction_plan(table, [mask](const Entry& e) { return mask.intersects(categories_of(e)); })
    {}
 
    redaction_plan(std::span<const Entry> table, const redaction_rules& rules) noexcept
-      : redaction_plan(table, [&rules](const Entry& e) { return rules.verdict(e.tag, e.sensitivity).has_value(); })
+      : redaction_plan(table, [&rules](const Entry& e) {
+           if constexpr (std::is_same_v<Entry, field_entry>) {
+              return rules.may_remove(e);
+           }
+           else {
+              return rules.verdict(e.tag, e.sensitivity).has_value();
+           }
+        })
    {}
 
    // The planned entry for `tag`, or nullptr when the tag is not redacted under this mask.
@@ -47,6 +56,18 @@ public:
    [[nodiscard]] constexpr auto end() const noexcept { return targets_.begin() + static_cast<std::ptrdiff_t>(count_); }
 
 private:
+   // Every category an entry may carry: a value-dependent dictionary field may carry
+   // several.
+   [[nodiscard]] static constexpr category_mask categories_of(const Entry& e) noexcept
+   {
+      if constexpr (std::is_same_v<Entry, field_entry>) {
+         return e.categories();
+      }
+      else {
+         return category_mask{ *e.sensitivity };
+      }
+   }
+
    // The entries with a category that `selects`.
    template <typename Selects>
    constexpr redaction_plan(std::span<const Entry> table, Selects selects) noexcept

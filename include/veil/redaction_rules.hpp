@@ -44,14 +44,34 @@ public:
       return overrides_->verdict(tag, mask_.contains(*kind), applied_);
    }
 
-   // A dictionary field with value `value`: a value-dependent one (an NCIC MNU) is
-   // removed by the mask only when its value says so, by an override whatever it says.
-   [[nodiscard]] field_verdict verdict(const field_entry& entry, std::string_view value) const noexcept
+   // A dictionary field with value `value`, and the category it is removed as: a
+   // value-dependent one (an NCIC MNU) carries the categories its value gives, and the
+   // mask removes it when it covers one of them; an override names the field, not a
+   // value, so it removes the field whatever its value (as its value's category, or as
+   // the field's own when the value gives none).
+   [[nodiscard]] std::optional<field_removal> removal(const field_entry& entry, std::string_view value) const noexcept
    {
-      if (entry.sensitive_when != nullptr && !names(entry.tag) && !entry.sensitive_when(value)) {
+      if (!entry.sensitivity) {
          return std::nullopt;
       }
-      return verdict(entry.tag, entry.sensitivity);
+      const category_mask carried = entry.categories_for(value);
+      const category_mask covered = carried & mask_;
+      const field_verdict removed = overrides_->verdict(entry.tag, !covered.empty(), applied_);
+      if (!removed) {
+         return std::nullopt;
+      }
+      const std::optional<category> kind = covered.empty() ? carried.first() : covered.first();
+      return field_removal{ kind.value_or(*entry.sensitivity), *removed };
+   }
+
+   // Some value of the dictionary field may be removed.
+   [[nodiscard]] bool may_remove(const field_entry& entry) const noexcept
+   {
+      if (!entry.sensitivity) {
+         return false;
+      }
+      return names(entry.tag) ? verdict(entry.tag, entry.sensitivity).has_value()
+                              : mask_.intersects(entry.categories());
    }
 
    [[nodiscard]] bool has_overrides() const noexcept { return !overrides_->empty(); }

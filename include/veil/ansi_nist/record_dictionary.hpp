@@ -5,9 +5,10 @@
 // type (a Type-7 user-defined image, a Type-20 source representation) count as what they
 // may hold: what cannot be decided is not safe.
 
+#include <veil/ansi_nist/tagged_record.hpp>
 #include <veil/category.hpp>
-#include <veil/detail/bytes.hpp>
 #include <veil/field_dictionary.hpp>
+#include <veil/ncic_mnu.hpp>
 
 #include <array>
 #include <optional>
@@ -62,24 +63,11 @@ inline constexpr std::array<record_entry, 24> record_dictionary{ {
    return nullptr;
 }
 
-// An EBTS miscellaneous number (2.017 MNU, "PP-123456") is immigration data when its
-// type says alien registration (AR), admission (AN), passport (PP) or a DHS fingerprint
-// identification number (FN). The field may repeat: any such number makes it sensitive.
-[[nodiscard]] constexpr bool holds_immigration_number(std::string_view value) noexcept
+// An EBTS miscellaneous number field (2.017 MNU, "PP-123456") repeats one number a
+// subfield, separated by RS: it carries the categories of all its numbers.
+[[nodiscard]] constexpr category_mask miscellaneous_numbers_categories(std::string_view value) noexcept
 {
-   while (!value.empty()) {
-      const std::size_t end = std::min(value.find('\x1e'), value.size());
-      const std::string_view number = value.substr(0, end);
-      if (number.size() >= 2) {
-         const char a = detail::to_upper(number[0]);
-         const char b = detail::to_upper(number[1]);
-         if ((a == 'A' && (b == 'R' || b == 'N')) || (a == 'P' && b == 'P') || (a == 'F' && b == 'N')) {
-            return true;
-         }
-      }
-      value.remove_prefix(std::min(end + 1, value.size()));
-   }
-   return false;
+   return mnu_categories(value, record_separator);
 }
 
 // Type-2 fields, tagged by their canonical number ("2.016"); a file may write the number
@@ -88,8 +76,9 @@ inline constexpr field_dictionary<8> type2_dictionary{
    "ansi-nist",
    { {
       { "2.016", "SOC", category::ssn, "social security number" },
-      { "2.017", "MNU", category::immigration, "miscellaneous identification number", holds_immigration_number,
-        "type AR, AN, PP or FN" },
+      { "2.017", "MNU", category::immigration, "miscellaneous identification number", miscellaneous_numbers_categories,
+        "by the NCIC type of each number: AR, AN, PP, FN or an unknown type immigration, CI ssn, others none",
+        every_mnu_category() },
       { "2.020", "POB", category::immigration, "place of birth" },
       { "2.021", "CTZ", category::immigration, "citizenship" },
       { "2.039", "EAD", category::address, "employer and address" },

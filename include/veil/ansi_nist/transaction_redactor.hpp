@@ -210,7 +210,7 @@ private:
    [[nodiscard]] bool masks_type2_fields() const noexcept
    {
       return std::any_of(type2_dictionary.begin(), type2_dictionary.end(),
-                         [this](const field_entry& f) { return rules_.verdict(f.tag, f.sensitivity).has_value(); });
+                         [this](const field_entry& f) { return rules_.may_remove(f); });
    }
 
    [[nodiscard]] static const tagged_field* find_field(const std::vector<tagged_field>& fields, unsigned long number)
@@ -279,12 +279,12 @@ private:
          const std::string_view value = f.value_in(record);
          const std::string tag = canonical_tag(2, f.number);
          const field_entry* entry = type2_dictionary.find(tag);
-         const field_verdict removed =
-            entry != nullptr && f.number != 1 ? rules_.verdict(*entry, value) : std::nullopt;
+         const std::optional<field_removal> removed =
+            entry != nullptr && f.number != 1 ? rules_.removal(*entry, value) : std::nullopt;
          if (removed) {
             type2_redacted_ = true;
-            audit_.fields.push_back({ tag, *entry->sensitivity, *removed, offset + f.begin, f.end - f.begin });
-            if (*removed == action::mask) {
+            audit_.fields.push_back({ tag, removed->kind, removed->applied, offset + f.begin, f.end - f.begin });
+            if (removed->applied == action::mask) {
                std::string masked(f.tag_in(record));
                detail::masked_pieces(value, [&masked](std::string_view piece) { masked += piece; });
                texts.push_back(std::move(masked));

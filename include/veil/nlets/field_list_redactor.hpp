@@ -95,7 +95,7 @@ private:
       const std::string_view prefix = field.substr(0, 3);
       const std::string_view value = field.substr(4);
       const field_entry* entry = plan_.find(prefix);
-      const field_verdict removed = entry != nullptr ? rules_.verdict(*entry, value) : std::nullopt;
+      const std::optional<field_removal> removed = entry != nullptr ? rules_.removal(*entry, value) : std::nullopt;
       if (!removed) {
          release_pending(out);
          if (embedded_.scan(value)) {
@@ -111,8 +111,8 @@ private:
          run_ = value.size();
          return;
       }
-      out.record(prefix, *entry->sensitivity, *removed, offset, field.size());
-      if (*removed == action::mask) {
+      out.record(prefix, removed->kind, removed->applied, offset, field.size());
+      if (removed->applied == action::mask) {
          release_pending(out);
          out.emit(field.substr(0, 4));
          out.emit_masked(value);

@@ -2,30 +2,21 @@
 // Field prefixes of Nlets/NCIC legacy text ("PFX/value"), with the category each one
 // carries. Categories follow the Nlets key descriptions: POB, CTZ and ARN are the
 // immigration-relevant identifiers of IAQ/IAR, SOC is the social security number, PHN
-// a telephone number, and a miscellaneous number (MNU) is immigration data when its
-// NCIC type prefix says alien registration (AR), admission (AN) or passport (PP).
+// a telephone number, and a miscellaneous number (MNU) carries the category its NCIC type
+// gives (ncic_mnu.hpp): an alien registration, admission or passport number is
+// immigration data, a social insurance number an ssn.
 
-#include <veil/detail/bytes.hpp>
 #include <veil/field_dictionary.hpp>
+#include <veil/ncic_mnu.hpp>
 
 #include <string_view>
 
 namespace veil::nlets {
 
-[[nodiscard]] constexpr bool is_immigration_number(std::string_view mnu_value) noexcept
+// An MNU/ value is one number: a '.' would end the field.
+[[nodiscard]] constexpr category_mask miscellaneous_number_categories(std::string_view value) noexcept
 {
-   // Leading spaces or control characters do not hide the type prefix.
-   std::size_t i = 0;
-   while (i < mnu_value.size() && static_cast<unsigned char>(mnu_value[i]) <= ' ') {
-      ++i;
-   }
-   if (mnu_value.size() < i + 2) {
-      return false;
-   }
-   // Case is ignored: unknown is not safe, and a lower-case type is still a type.
-   const char a = detail::to_upper(mnu_value[i]);
-   const char b = detail::to_upper(mnu_value[i + 1]);
-   return (a == 'A' && (b == 'R' || b == 'N')) || (a == 'P' && b == 'P');
+   return mnu_categories(value, '.');
 }
 
 inline constexpr field_dictionary<36> text_dictionary{
@@ -49,8 +40,9 @@ inline constexpr field_dictionary<36> text_dictionary{
       { "ARN", "alien registration number", category::immigration,
         "alien registration number (A-number), the key ICE/USCIS identifier" },
       { "MNU", "miscellaneous number", category::immigration,
-        "miscellaneous identifying number with NCIC type prefix", is_immigration_number,
-        "only when the value starts with AR, AN or PP" },
+        "miscellaneous identifying number with NCIC type prefix", miscellaneous_number_categories,
+        "by its NCIC type: AR, AN, PP, FN or an unknown type immigration, CI ssn, others none",
+        every_mnu_category() },
       { "PHN", "telephone number", category::contact, "telephone number" },
       { "ADR", "address", category::address, "street address in free-text responses" },
       { "FBI", "FBI number", {}, "FBI universal control number" },

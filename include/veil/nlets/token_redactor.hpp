@@ -37,7 +37,7 @@ struct token
    std::size_t start;      // of the prefix
    std::size_t value_end;  // one past the value, trailing blanks and '.' excluded
    const field_entry* entry;
-   field_verdict verdict = std::nullopt;
+   std::optional<field_removal> removal = std::nullopt;
 };
 
 }  // namespace internal
@@ -65,8 +65,8 @@ public:
       bool any = false;
       for (internal::token& t : tokens_) {
          if (const field_entry* planned = plan_.find(t.entry->tag)) {
-            t.verdict = rules_.verdict(*planned, text.substr(t.start + 4, t.value_end - t.start - 4));
-            any = any || t.verdict.has_value();
+            t.removal = rules_.removal(*planned, text.substr(t.start + 4, t.value_end - t.start - 4));
+            any = any || t.removal.has_value();
          }
       }
       return any;
@@ -77,8 +77,8 @@ public:
    void drop_removed() noexcept
    {
       for (internal::token& t : tokens_) {
-         if (t.verdict) {
-            t.verdict = action::drop;
+         if (t.removal) {
+            t.removal->applied = action::drop;
          }
       }
    }
@@ -94,15 +94,15 @@ public:
       std::optional<recorded_field> open_address;
       for (const internal::token& t : tokens_) {
          open_address.reset();
-         if (!t.verdict) {
+         if (!t.removal) {
             continue;
          }
          const std::size_t index =
-            out.record(t.entry->tag, *t.entry->sensitivity, *t.verdict, offset + t.start, t.value_end - t.start);
-         if (*t.entry->sensitivity == category::address && t.value_end >= trimmed_size(text)) {
-            open_address = recorded_field{ index, *t.verdict };
+            out.record(t.entry->tag, t.removal->kind, t.removal->applied, offset + t.start, t.value_end - t.start);
+         if (t.removal->kind == category::address && t.value_end >= trimmed_size(text)) {
+            open_address = recorded_field{ index, t.removal->applied };
          }
-         if (*t.verdict == action::mask) {
+         if (t.removal->applied == action::mask) {
             result_.append(text.substr(cursor, t.start + 4 - cursor));
             detail::masked_pieces(text.substr(t.start + 4, t.value_end - t.start - 4),
                                   [this](std::string_view piece) { result_.append(piece); });

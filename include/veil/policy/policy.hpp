@@ -103,24 +103,40 @@ struct decision
    return false;
 }
 
+// Whether rule `r` is about messages of format `f` and key `message_key`. An empty key is
+// one the message does not have or veil could not read: a rule that names keys may be
+// about it, so it is.
+[[nodiscard]] inline bool applies_to_message(const rule& r, format f, std::string_view message_key)
+{
+   const bool key_matches = r.message_keys.empty() || message_key.empty() ||
+                            std::find(r.message_keys.begin(), r.message_keys.end(), message_key) != r.message_keys.end();
+   return key_matches && (r.formats.empty() || std::find(r.formats.begin(), r.formats.end(), f) != r.formats.end());
+}
+
 [[nodiscard]] inline bool applies_to(const policy& p, const rule& r, format f, std::string_view message_key,
                                      std::string_view ori)
 {
-   const bool key_matches = r.message_keys.empty() ||
-                            std::find(r.message_keys.begin(), r.message_keys.end(), message_key) != r.message_keys.end();
-   const bool format_matches = r.formats.empty() || std::find(r.formats.begin(), r.formats.end(), f) != r.formats.end();
-   const bool recipient_matches = !r.recipients || matches_recipient(p, *r.recipients, ori);
-   return key_matches && format_matches && recipient_matches;
+   return applies_to_message(r, f, message_key) && (!r.recipients || matches_recipient(p, *r.recipients, ori));
 }
 
 // The decision for a message of format `f` and key `message_key` going to `recipients`.
-// A message with no known recipient is decided as if for an agency no rule names.
+// A message with no known recipient is decided by the strictest reading: as if it went
+// to every agency the rules name and to one they do not, so every rule for its key and
+// format applies together with the default; it is never released on the default alone.
 [[nodiscard]] inline decision decide(const policy& p, format f, std::string_view message_key,
                                      const std::vector<std::string>& recipients)
 {
    decision d;
-   const std::vector<std::string> anyone{ std::string() };
-   for (const std::string& ori : recipients.empty() ? anyone : recipients) {
+   if (recipients.empty()) {
+      for (const rule& r : p.rules) {
+         if (applies_to_message(r, f, message_key)) {
+            d.add(r);
+         }
+      }
+      d.add(p.default_rule);
+      return d;
+   }
+   for (const std::string& ori : recipients) {
       bool matched = false;
       for (const rule& r : p.rules) {
          if (applies_to(p, r, f, message_key, ori)) {

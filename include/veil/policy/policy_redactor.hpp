@@ -19,9 +19,11 @@
 #include <veil/format_redactors.hpp>
 #include <veil/policy/policy.hpp>
 #include <veil/policy/record_key.hpp>
+#include <veil/recipient.hpp>
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -132,6 +134,11 @@ private:
       if (first.audit.rejected()) {
          return first;
       }
+      if (const std::optional<rejection> unreadable = unreadable_routing(first.audit, also_to)) {
+         first.output.clear();
+         mark_rejected(first.audit, *unreadable);
+         return first;
+      }
       found.message_key = first.audit.message_key;
       found.sender_ori = first.audit.sender_ori;
       found.recipients = first.audit.recipients;
@@ -141,6 +148,30 @@ private:
          }
       }
       return first;
+   }
+
+   // What a policy cannot decide by: a recipient, of the message or of the caller, that is
+   // not a well-formed ORI or destination code, or a message key that is not one. Every
+   // reader already refuses these where it reads them; a policy decides only by values
+   // it can match exactly, whatever reader filled the record.
+   [[nodiscard]] static std::optional<rejection> unreadable_routing(const audit_record& audit,
+                                                                    const std::vector<std::string>& also_to)
+   {
+      for (const std::string& ori : audit.recipients) {
+         if (!is_well_formed_recipient(ori)) {
+            return rejection{ 0, "a recipient of the message is not a 2-character destination or a 9-character ORI" };
+         }
+      }
+      for (const std::string& ori : also_to) {
+         if (!is_well_formed_recipient(ori)) {
+            return rejection{ 0, "a recipient given with the message is not a 2-character destination or a "
+                                 "9-character ORI" };
+         }
+      }
+      if (!audit.message_key.empty() && !is_well_formed_message_key(audit.message_key)) {
+         return rejection{ 0, "the message key is not 2 to 16 upper-case letters or digits" };
+      }
+      return std::nullopt;
    }
 
    // Decides a message whose routing was read and redacts or withholds it. A decision

@@ -97,12 +97,12 @@ private:
    {
       pugi::xml_node node;
       std::size_t depth;
-      field_removal as;
+      std::string override_tag;
       std::size_t audit_size;    // audit entries before the hold, to forget those made inside it
       std::size_t change_count;  // likewise for changes
       pugi::xml_node code_node;
       id_category_code code;
-      bool sensitive = false;
+      category_mask carried;  // what the codes read so far give
    };
 
    // pugixml frees a subtree recursively, so a tree deeper than the reader would accept
@@ -222,14 +222,21 @@ private:
             }
             break;
          case element_role::by_category_code:
-            if (const field_verdict removed = rules_.verdict(tag, entry->sensitivity)) {
-               // No second hold inside the first; and an override does not wait for the code.
-               if (hold_ || rules_.names(tag)) {
+            // An override does not wait for the code.
+            if (rules_.names(tag)) {
+               if (const field_verdict removed = rules_.verdict(tag, entry->sensitivity)) {
                   redact_element(node, { *entry->sensitivity, *removed });
                   return false;
                }
-               hold_ = hold_state{ node, depth, { *entry->sensitivity, *removed }, audit_.fields.size(),
-                                   changes_.size(), {}, {}, false };
+               break;
+            }
+            if (identification_may_be_removed(rules_)) {
+               // No second hold inside the first.
+               if (hold_) {
+                  redact_element(node, undecided_identification(rules_, tag));
+                  return false;
+               }
+               hold_ = hold_state{ node, depth, tag, audit_.fields.size(), changes_.size(), {}, {}, {} };
             }
             break;
          case element_role::category_code:
@@ -265,7 +272,7 @@ private:
          body_.end_body();
       }
       if (hold_ && node == hold_->code_node) {
-         hold_->sensitive = hold_->sensitive || hold_->code.is_immigration();
+         hold_->carried = hold_->carried | hold_->code.categories();
          hold_->code_node = {};
       }
       if (hold_ && node == hold_->node) {
@@ -316,11 +323,11 @@ private:
    {
       hold_state held = std::move(*hold_);
       hold_.reset();
-      if (held.sensitive) {
+      if (const std::optional<field_removal> removed = identification_removal(rules_, held.override_tag, held.carried)) {
          audit_.fields.resize(held.audit_size);
          changes_.resize(held.change_count);
          open_.push_back(scope_.mark());  // redact_element leaves it again
-         redact_element(held.node, held.as);
+         redact_element(held.node, *removed);
       }
    }
 

@@ -6,8 +6,8 @@
 //     in its vocabulary ("nc:PersonBirthLocation", whatever prefix the message binds)
 //     keeps it or removes it with its own action whatever the mask says (see
 //     redaction_rules.hpp);
-//   - an identification (nc:PersonOtherIdentification) is immigration data only when its
-//     category code child says AR, AN or PP, which may come after other children: the
+//   - an identification (nc:PersonOtherIdentification) carries the category its category
+//     code child gives (id_category_code.hpp), which may come after other children: the
 //     element is held back, within max_held_bytes, until it ends; past that it counts as
 //     sensitive, because what cannot be decided is not safe. An override decides it at
 //     its start tag, whatever its code;
@@ -86,13 +86,21 @@ public:
             }
             break;
          case element_role::by_category_code:
-            if (const field_verdict removed = rules_.verdict(tag, entry->sensitivity)) {
-               // No second hold inside the first; and an override does not wait for the code.
-               if (holding() || rules_.names(tag)) {
+            // An override does not wait for the code.
+            if (rules_.names(tag)) {
+               if (const field_verdict removed = rules_.verdict(tag, entry->sensitivity)) {
                   redact_element(e, { *entry->sensitivity, *removed });
+                  return;
+               }
+               break;
+            }
+            if (identification_may_be_removed(rules_)) {
+               // No second hold inside the first.
+               if (holding()) {
+                  redact_element(e, undecided_identification(rules_, tag));
                }
                else {
-                  begin_hold(e, { *entry->sensitivity, *removed });
+                  begin_hold(e, tag);
                }
                return;
             }
@@ -136,7 +144,7 @@ public:
          body_.end_body();
       }
       if (holding() && hold_->code_depth == e.depth) {
-         hold_->sensitive = hold_->sensitive || hold_->code.is_immigration();
+         hold_->carried = hold_->carried | hold_->code.categories();
          hold_->code_depth.reset();
       }
       if (holding() && e.depth == hold_->depth) {
@@ -196,7 +204,7 @@ private:
    struct hold_state
    {
       std::size_t depth;
-      field_removal as;
+      std::string override_tag;
       std::size_t audit_size;  // audit entries before the hold, to forget those made inside it
       std::size_t start_offset;
       std::string start_tag;
@@ -204,7 +212,7 @@ private:
       std::string bytes;  // everything held so far, start tag included
       std::optional<std::size_t> code_depth;
       id_category_code code;
-      bool sensitive = false;
+      category_mask carried;  // what the codes read so far give
    };
 
    [[nodiscard]] bool skipping() const noexcept { return skip_.has_value(); }
@@ -252,28 +260,29 @@ private:
       }
    }
 
-   void begin_hold(const element_start& e, field_removal as)
+   void begin_hold(const element_start& e, std::string_view override_tag)
    {
       if (e.self_closing) {
          return out_.emit(e.raw);  // an empty identification has no category: nothing to hide
       }
-      hold_ = hold_state{ e.depth, as, audit_.fields.size(), e.offset, std::string(e.raw),
-                          std::string(e.name.raw), std::string(e.raw), {}, {}, false };
+      hold_ = hold_state{ e.depth,       std::string(override_tag), audit_.fields.size(), e.offset,
+                          std::string(e.raw), std::string(e.name.raw), std::string(e.raw), {}, {}, {} };
    }
 
    void end_hold(const element_end& e)
    {
       hold_state held = std::move(*hold_);
       hold_.reset();
-      if (!held.sensitive) {
+      const std::optional<field_removal> removed = identification_removal(rules_, held.override_tag, held.carried);
+      if (!removed) {
          sink_(held.bytes);
          out_.emit(e.raw);
          return;
       }
       audit_.fields.resize(held.audit_size);
-      out_.record(held.tag, held.as.kind, held.as.applied, held.start_offset,
+      out_.record(held.tag, removed->kind, removed->applied, held.start_offset,
                   e.offset + e.raw.size() - held.start_offset);
-      if (held.as.applied == action::mask) {
+      if (removed->applied == action::mask) {
          out_.emit(held.start_tag);
          out_.emit(e.raw);
       }
@@ -286,12 +295,12 @@ private:
       hold_state held = std::move(*hold_);
       hold_.reset();
       audit_.fields.resize(held.audit_size);
-      const std::size_t index =
-         out_.record(held.tag, held.as.kind, held.as.applied, held.start_offset, held.start_tag.size());
-      if (held.as.applied == action::mask) {
+      const field_removal as = undecided_identification(rules_, held.override_tag);
+      const std::size_t index = out_.record(held.tag, as.kind, as.applied, held.start_offset, held.start_tag.size());
+      if (as.applied == action::mask) {
          sink_(held.start_tag);
       }
-      skip_ = skip_state{ held.depth, index, held.as.applied };
+      skip_ = skip_state{ held.depth, index, as.applied };
       if (free_text_depth_ > held.depth) {
          free_text_depth_.reset();
          body_.discard();  // a partial line of the held element is skipped with it

@@ -1,13 +1,18 @@
 #pragma once
 // The category code of an identification (ebts:PersonIDCategoryCode and its kin), read
-// a piece of decoded text at a time: AR, AN and PP (alien registration, alien number,
-// passport) make the identification immigration data. Whitespace around the code does
-// not count; anything else does, so "AR1" or "A R" is not AR. Memory stays a few bytes
-// however long the text, and the stream and DOM redactors decide alike.
+// a piece of decoded text at a time, and what it makes the identification: the code is
+// an NCIC miscellaneous-number type (ncic_mnu.hpp), so AR, AN, PP and FN make it
+// immigration data, CI a social insurance number, and a code veil cannot place ("A R",
+// "XX", a word) counts as the strictest reading, immigration. Whitespace around the code
+// does not count. Memory stays a few bytes however long the text, and the stream and DOM
+// redactors decide alike.
 
-#include <veil/detail/bytes.hpp>
+#include <veil/category_mask.hpp>
+#include <veil/ncic_mnu.hpp>
+#include <veil/redaction_rules.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,27 +25,53 @@ public:
    void append(std::string_view decoded)
    {
       for (const char c : decoded) {
-         if (static_cast<unsigned char>(c) <= ' ') {
-            pending_space_ = !code_.empty();
-            continue;
+         if (code_.empty() && static_cast<unsigned char>(c) <= ' ') {
+            continue;  // leading whitespace
          }
-         if (pending_space_ || code_.size() == 2) {
-            too_long_ = true;  // a third character, or a character after a space
-            continue;
+         if (code_.size() < type_length) {
+            code_ += c;
          }
-         code_ += detail::to_upper(c);
       }
    }
 
-   [[nodiscard]] bool is_immigration() const noexcept
+   // The categories the code gives (empty for an empty code).
+   [[nodiscard]] category_mask categories() const noexcept
    {
-      return !too_long_ && (code_ == "AR" || code_ == "AN" || code_ == "PP");
+      const std::optional<category> kind = mnu_category(code_);
+      return kind ? category_mask{ *kind } : category_mask{};
    }
 
 private:
-   std::string code_;  // at most two characters, upper case
-   bool pending_space_ = false;
-   bool too_long_ = false;
+   static constexpr std::size_t type_length = 2;  // all that decides the category
+   std::string code_;                             // the first characters after leading whitespace
 };
+
+// Whether an identification may be removed, before its codes are read.
+[[nodiscard]] inline bool identification_may_be_removed(const redaction_rules& rules) noexcept
+{
+   return rules.mask().intersects(every_mnu_category());
+}
+
+// The removal of an identification (override tag `tag`) whose codes gave `carried`: the
+// mask removes it when it covers one of them.
+[[nodiscard]] inline std::optional<field_removal> identification_removal(const redaction_rules& rules,
+                                                                         std::string_view tag, category_mask carried)
+{
+   const std::optional<category> kind = (carried & rules.mask()).first();
+   if (!kind) {
+      return std::nullopt;
+   }
+   const field_verdict removed = rules.verdict(tag, kind);
+   return removed ? std::optional<field_removal>(field_removal{ *kind, *removed }) : std::nullopt;
+}
+
+// How an identification is removed when its codes cannot be waited for (it grew past
+// what may be held, or it lies inside one already held): as the strictest reading of
+// its codes, the first category the mask covers that a code could give.
+[[nodiscard]] inline field_removal undecided_identification(const redaction_rules& rules, std::string_view tag)
+{
+   const category kind = (rules.mask() & every_mnu_category()).first().value_or(unknown_mnu_category);
+   return { kind, rules.verdict(tag, kind).value_or(action::drop) };
+}
 
 }  // namespace veil::xml

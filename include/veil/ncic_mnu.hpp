@@ -1,0 +1,123 @@
+#pragma once
+// NCIC miscellaneous identifying numbers (MNU): every such number starts with a
+// two-letter type ("AR-012345678" an alien registration number, "VA-10" a Veterans
+// Administration claim number), and the type decides what the number reveals. One table
+// for every format that carries them: the MNU/ field of Nlets text, the identification
+// category codes of Nlets and EBTS XML (ebts:PersonIDCategoryCode and its kin), and EBTS
+// field 2.017 MNU.
+//
+// Types and their meanings: NCIC 2000 Code Manual, Personal Descriptors, section 15
+// (Miscellaneous Identifying Number (MNU) Field Codes); AN (non-immigrant admission
+// number) and FN (DHS fingerprint identification number) are the FBI EBTS additions of
+// the EBTS schema's MNU code list. A type that reveals immigration status or nationality
+// is `immigration`; one that is a social-insurance or social-security number is `ssn`.
+// A value whose type is not in the table is read as the strictest reading allows: it is
+// `immigration`, the category the field itself carries, since what it holds cannot be
+// told.
+
+#include <veil/category.hpp>
+#include <veil/category_mask.hpp>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace veil {
+
+struct mnu_type
+{
+   std::string_view code;
+   std::string_view meaning;
+   std::optional<category> kind;  // nullopt: reveals nothing a mask removes
+};
+
+inline constexpr std::array<mnu_type, 20> mnu_types{ {
+   { "AF", "Air Force serial number", std::nullopt },
+   { "AN", "non-immigrant admission number (I-94)", category::immigration },
+   { "AR", "alien registration number (A-number)", category::immigration },
+   { "AS", "Air National Guard or Army serial number", std::nullopt },
+   { "BF", "FBI Bureau fugitive index number", std::nullopt },
+   { "CG", "Coast Guard serial number", std::nullopt },
+   { "CI", "Canadian social insurance number", category::ssn },
+   { "FN", "DHS fingerprint identification number (IDENT FIN)", category::immigration },
+   { "IO", "FBI identification order number", std::nullopt },
+   { "MC", "Marine Corps serial number", std::nullopt },
+   { "MD", "mariner's document or identification number", std::nullopt },
+   { "MP", "Royal Canadian Mounted Police identification or fingerprint section number", std::nullopt },
+   { "NA", "National Guard serial number", std::nullopt },
+   { "NS", "Navy serial number", std::nullopt },
+   { "OA", "originating agency police or identification number", std::nullopt },
+   { "PI", "personal identification number (state-issued)", std::nullopt },
+   { "PP", "passport number (United States or foreign)", category::immigration },
+   { "PS", "port security card number", std::nullopt },
+   { "SS", "Selective Service number", std::nullopt },
+   { "VA", "Veterans Administration claim number", std::nullopt },
+} };
+
+// The category an unknown type is read as.
+inline constexpr category unknown_mnu_category = category::immigration;
+
+// Every category an MNU may carry, whatever its type.
+[[nodiscard]] constexpr category_mask every_mnu_category() noexcept
+{
+   category_mask m{ unknown_mnu_category };
+   for (const mnu_type& t : mnu_types) {
+      if (t.kind) {
+         m = m | category_mask{ *t.kind };
+      }
+   }
+   return m;
+}
+
+// The entry for a type code as written (two letters, either case), or nullptr.
+[[nodiscard]] constexpr const mnu_type* find_mnu_type(char first, char second) noexcept
+{
+   const auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
+   for (const mnu_type& t : mnu_types) {
+      if (t.code[0] == upper(first) && t.code[1] == upper(second)) {
+         return &t;
+      }
+   }
+   return nullptr;
+}
+
+// The category of one miscellaneous number (or of a type code alone), read from its type
+// after any leading blanks or control characters (" AR-123" is still an alien number);
+// case does not hide a type. An empty number holds nothing; one too short to have a
+// type, or of a type not in the table, is unknown_mnu_category.
+[[nodiscard]] constexpr std::optional<category> mnu_category(std::string_view number) noexcept
+{
+   std::size_t i = 0;
+   while (i < number.size() && static_cast<unsigned char>(number[i]) <= ' ') {
+      ++i;
+   }
+   if (i == number.size()) {
+      return std::nullopt;
+   }
+   if (number.size() - i < 2) {
+      return unknown_mnu_category;
+   }
+   const mnu_type* t = find_mnu_type(number[i], number[i + 1]);
+   return t == nullptr ? std::optional<category>(unknown_mnu_category) : t->kind;
+}
+
+// The categories of miscellaneous numbers written one after another, separated by
+// `separator` (EBTS 2.017 repeats its subfields with RS); a single Nlets MNU/ value
+// is one number.
+[[nodiscard]] constexpr category_mask mnu_categories(std::string_view numbers, char separator) noexcept
+{
+   category_mask carried;
+   while (true) {
+      const std::size_t end = numbers.find(separator);
+      if (const std::optional<category> kind = mnu_category(numbers.substr(0, end))) {
+         carried = carried | category_mask{ *kind };
+      }
+      if (end == std::string_view::npos) {
+         return carried;
+      }
+      numbers.remove_prefix(end + 1);
+   }
+}
+
+}  // namespace veil
