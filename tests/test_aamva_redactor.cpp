@@ -136,13 +136,18 @@ TEST_CASE("aamva redactor: the Virginia sample loses its address and immigration
    CHECK(none.audit.result == veil::outcome::passed);
 }
 
-TEST_CASE("aamva redactor: an id is read in its payload's version, or failing that in any version that makes it sensitive")
+TEST_CASE("aamva redactor: an id takes the sensitive meaning any version gives it, whatever the payload's version")
 {
    const category_mask medical{ category::medical };
-   // DBG: medical indicator codes in version 01, an alias given name from version 03.
+   // DBG: medical indicator codes in version 01, an alias given name from version 03. A
+   // card need not keep to its version, so DBG goes under medical in every version.
    CHECK(redact(framed(v01_header_one, { "DLDAQ1\nDBG4\r" }), medical).output == framed(v01_header_one, { "DLDAQ1\r" }));
    const std::string v04 = framed("@\n\x1e\rANSI 636000040001", { "DLDAQ1\nDBGJO\r" });
-   CHECK(redact(v04, medical).output == v04);
+   const result alias = redact(v04, medical);
+   CHECK(alias.output == framed("@\n\x1e\rANSI 636000040001", { "DLDAQ1\r" }));
+   REQUIRE(alias.audit.fields.size() == 1);
+   CHECK(alias.audit.fields[0].kind == category::medical);
+   CHECK(redact(v04, veil::default_mask).output == v04);
    // DAL (residence address) exists only in version 01; a version 10 card carrying it loses it.
    CHECK(redact(framed(v10_header_one, { "DLDAQ1\nDAL1 MAIN ST\r" })).output == framed(v10_header_one, { "DLDAQ1\r" }));
    // DDN (non-domiciled) is version 11's; SSN elements version 01's.
@@ -170,6 +175,8 @@ TEST_CASE("aamva redactor: jurisdiction elements stay unless unknown elements co
 TEST_CASE("aamva redactor: strict mode refuses every framing fault with its offset and reason, and writes nothing")
 {
    const std::string good = framed(v10_header, { "DLDAQ1\nDCSDOE\r", "ZVZVA01\r" });
+   const std::string not_an_element =
+      "a line of the 1st subfile does not start with an element id of the standard or of the subfile's jurisdiction";
    struct fault
    {
       std::string payload;
@@ -190,23 +197,27 @@ TEST_CASE("aamva redactor: strict mode refuses every framing fault with its offs
       { "@\n\x1e\rANSI-" + good.substr(9), 4, "file type is not \"ANSI \"" },
       { "@\n\x1e\rANSI 63600A" + good.substr(15), 9, "issuer identification number is not 6 digits" },
       { "@\n\x1e\rANSI 636000" + std::string("00") + good.substr(17), 15,
-        "AAMVA version 00 is not one veil reads (01 to 11)" },
+        "AAMVA version number is not one veil reads (01 to 11)" },
       { "@\n\x1e\rANSI 636000" + std::string("12") + good.substr(17), 15,
-        "AAMVA version 12 is not one veil reads (01 to 11)" },
+        "AAMVA version number is not one veil reads (01 to 11)" },
       { "@\n\x1e\rANSI 63600010" + std::string("0") + "X" + good.substr(19), 17,
         "jurisdiction version number is not 2 digits" },
-      { "@\n\x1e\rANSI 6360001000" + std::string("00") + good.substr(21), 19, "number of entries is 0" },
+      { "@\n\x1e\rANSI 6360001000" + std::string("00") + good.substr(21), 19, "number of entries designates no subfile" },
       { good.substr(0, 25), 25, "payload ends in the subfile offset" },
       { good.substr(0, 21) + "1L" + good.substr(23), 21, "subfile type is not a letter and a letter or digit" },
-      { wrong_offset, 41, "subfile DL designated at offset 42, but the previous part ends at 41" },
-      { long_length, 41, "subfile DL of length 99 does not fit the payload" },
-      { short_length, 50, "subfile DL does not end with CR" },
-      { framed(v10_header_one, { "IDDAQ1\r" }).replace(31, 2, "DL"), 31, "subfile ID does not start with its type" },
-      { framed(v10_header_one, { "DLDAQ1\rDCSDOE\r" }), 37, "CR inside subfile DL" },
-      { framed(v10_header_one, { "DLDAQ1\n\nDCSDOE\r" }), 38, "empty element in subfile DL" },
-      { framed(v10_header_one, { "DL\nDAQ1\r" }), 33, "empty element in subfile DL" },
-      { framed(v10_header_one, { "DLDAQ1\nDC\r" }), 38, "element in subfile DL does not start with a three-character id" },
-      { framed(v10_header_one, { "DLdaq1\r" }), 33, "element in subfile DL does not start with a three-character id" },
+      { wrong_offset, 41, "the 1st subfile is not designated where the designators end" },
+      { framed(v10_header, { "DLDAQ1\r", "ZVZVA01\r" }).replace(33, 4, "0049"), 48,
+        "the 2nd subfile is not designated where the one before it ends" },
+      { long_length, 41, "the designated length of the 1st subfile does not fit the payload" },
+      { short_length, 50, "the 1st subfile does not end with CR" },
+      { framed(v10_header_one, { "IDDAQ1\r" }).replace(31, 2, "DL"), 31,
+        "the 1st subfile does not start with its designated type" },
+      { framed(v10_header_one, { "DLDAQ1\rDCSDOE\r" }), 37, "CR inside the 1st subfile" },
+      { framed(v10_header_one, { "DLDAQ1\n\nDCSDOE\r" }), 38, "empty element in the 1st subfile" },
+      { framed(v10_header_one, { "DL\nDAQ1\r" }), 33, "empty element in the 1st subfile" },
+      { framed(v10_header_one, { "DLDAQ1\nDC\r" }), 38, not_an_element },
+      { framed(v10_header_one, { "DLdaq1\r" }), 33, not_an_element },
+      { framed(v10_header_one, { "DLDAQ1\nDAQ\x1e" "2\r" }), 41, "an element of the 1st subfile holds a control byte or a line break" },
       { good + "\r", good.size(), "bytes after the last subfile" },
    };
    for (const fault& f : faults) {
@@ -268,14 +279,20 @@ TEST_CASE("aamva redactor: lenient mode refuses what it cannot frame without gue
         "no \"ANSI \" or \"AAMVA\" file type after '@' and its separators" },
       { "@\n\x1e\rANSI 636000100001DLabcdefghDLDAQ1\r", "subfile offset is not 4 digits" },
       // The ZV subfile's break was lost inside a value: it never starts on a line of its own.
-      { "@\n\x1e\rANSI 636000100002DL00410010ZV00510008DLDAQ1\nDCSDOEZVZVA01\r", "subfile ZV never starts" },
+      { "@\n\x1e\rANSI 636000100002DL00410010ZV00510008DLDAQ1\nDCSDOEZVZVA01\r", "the 2nd subfile never starts" },
       // DL then ID, the ID type lost: "DABX" stays DL's element, and ID never starts.
-      { "@\n\x1e\rANSI 636000100002DL00410010ID00510008DLDAQ1\nDABX\r", "subfile ID never starts" },
+      { "@\n\x1e\rANSI 636000100002DL00410010ID00510008DLDAQ1\nDABX\r", "the 2nd subfile never starts" },
       // The next subfile's type followed by an element the current one could hold.
-      { "@\n\x1e\rANSI 636000100002DL00410010DL00510008DLDAQ1\nDLDCSDOE\r",
-        "line could be an element of subfile DL or the start of DL" },
-      { "@\n\x1e\rANSI 636000100001DL00310010XYZ\nDLDAQ1\r", "subfile DL does not start where the designators end" },
-      { "@\n\x1e\rANSI 636000100001DL00310010DLDAQ1\n!!\r", "element in subfile DL does not start with a three-character id" },
+      { "@\n\x1e\rANSI 636000100002ZV00410010ZV00510008ZVZVA01\nZVZVB02\r",
+        "a line could be an element of the 1st subfile or the start of the 2nd subfile" },
+      { "@\n\x1e\rANSI 636000100001DL00310010XYZ\nDLDAQ1\r", "the 1st subfile does not start where the designators end" },
+      { "@\n\x1e\rANSI 636000100001DL00310010DLDAQ1\n!!\r",
+        "a line of the 1st subfile does not start with an element id of the standard or of the subfile's jurisdiction" },
+      // Separators lenient mode does not take: an RS, a UTF-8 line separator.
+      { "@\n\x1e\rANSI 636000100001DL00310010DLDAQ1\x1e" "DAG1 MAIN ST\r",
+        "an element of the 1st subfile holds a control byte or a line break" },
+      { "@\n\x1e\rANSI 636000100001DL00310010DLDAQ1\xE2\x80\xA8" "DAG1 MAIN ST\r",
+        "an element of the 1st subfile holds a control byte or a line break" },
    };
    for (const refusal& r : refusals) {
       CAPTURE(r.payload);
@@ -319,6 +336,6 @@ TEST_CASE("aamva redactor: a payload whose subfiles would lie past offset 9999 c
    const veil::audit_record audit =
       veil::aamva::aamva_redactor<veil::runtime_mask>{ veil::runtime_mask{}, options }.redact(payload, out);
    REQUIRE(audit.rejected());
-   CHECK(audit.error->reason == "subfile DL would lie past what a designator can say (9999)");
+   CHECK(audit.error->reason == "the 1st subfile would lie past what a designator can say (9999)");
    CHECK(out.empty());
 }

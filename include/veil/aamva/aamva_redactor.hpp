@@ -1,7 +1,9 @@
 #pragma once
 // Redacts AAMVA DL/ID barcode payloads (the PDF417 text of a driver licence or ID card):
 // the elements of the masked categories are dropped, with the subfile designators
-// rewritten so the payload still parses under the standard, or masked in place.
+// rewritten so the payload still parses under the standard, or masked in place. An
+// element goes by its id, or by the id of a masked element its value holds (see
+// removal_of).
 //
 //   veil::aamva::aamva_redactor redactor{ veil::runtime_mask{ veil::parse_mask("address,immigration") } };
 //   std::string out;
@@ -26,6 +28,7 @@
 #include <veil/rejection.hpp>
 #include <veil/sink.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -85,9 +88,9 @@ private:
       return "payload longer than " + std::to_string(options_.max_payload_size) + " bytes";
    }
 
-   // How an element is redacted, or nothing when it stays.
-   [[nodiscard]] std::optional<field_removal> removal_of(std::string_view id, unsigned version,
-                                                         const redaction_rules& rules) const
+   // How an element with id `id` is redacted by that id alone, or nothing.
+   [[nodiscard]] std::optional<field_removal> removal_by_id(std::string_view id, unsigned version,
+                                                            const redaction_rules& rules) const
    {
       const element_entry* entry = find_element(id, version);
       if (entry != nullptr) {
@@ -104,6 +107,41 @@ private:
       return std::nullopt;
    }
 
+   // How `element` (id and value) is redacted, or nothing when it stays: by its own id,
+   // or else by an element id its value holds. A value that holds an id may be two
+   // elements written without the LF between them (a fixed-width capture, a lost
+   // separator), and a reader that scans for ids finds the second one; so an element
+   // whose value holds the id of an element the mask removes goes too, as that element.
+   // A jurisdiction element's id may itself be its subfile's type followed by an element
+   // ("ZV" "DAG..." read as "ZVD" "AG..."), so its search starts after the type. The ids
+   // looked for are the standard's and those of the payload's jurisdiction subfiles.
+   [[nodiscard]] std::optional<field_removal> removal_of(std::string_view element, const payload& p,
+                                                         const redaction_rules& rules) const
+   {
+      const std::string_view own_id = element.substr(0, 3);
+      if (std::optional<field_removal> own = removal_by_id(own_id, p.version, rules)) {
+         return own;
+      }
+      for (std::size_t at = find_element(own_id, p.version) != nullptr ? 3 : 2; at + 3 <= element.size(); ++at) {
+         const std::string_view id = element.substr(at, 3);
+         if (find_element(id, p.version) == nullptr && !is_jurisdiction_element_of(id, p)) {
+            continue;
+         }
+         if (std::optional<field_removal> hidden = removal_by_id(id, p.version, rules)) {
+            return hidden;
+         }
+      }
+      return std::nullopt;
+   }
+
+   // Whether `id` is an element id of one of the payload's jurisdiction subfiles.
+   [[nodiscard]] static bool is_jurisdiction_element_of(std::string_view id, const payload& p) noexcept
+   {
+      return std::any_of(p.subfiles.begin(), p.subfiles.end(), [id](const subfile& s) {
+         return internal::is_jurisdiction_type(s.type) && internal::starts_with_own_element(id, s.type);
+      });
+   }
+
    audit_record run(std::string_view message, sink_ref sink, std::string_view input_name) const
    {
       return audited(format, input_name, [&](audit_record& audit) {
@@ -114,7 +152,8 @@ private:
          const redaction_rules rules{ mask_.mask(), options_.action, options_.overrides };
          const std::string out = write_payload(message, p, [&](std::size_t s, std::size_t e) {
             const element_span& span = p.subfiles[s].elements[e];
-            const std::optional<field_removal> removal = removal_of(message.substr(span.begin, 3), p.version, rules);
+            const std::optional<field_removal> removal =
+               removal_of(message.substr(span.begin, span.end - span.begin), p, rules);
             if (!removal) {
                return element_fate::keep;
             }

@@ -31,9 +31,9 @@ struct element_entry
    }
 };
 
-inline constexpr std::array<element_entry, 86> element_dictionary = [] {
+inline constexpr std::array<element_entry, 88> element_dictionary = [] {
    using enum category;
-   return std::array<element_entry, 86>{ {
+   return std::array<element_entry, 88>{ {
    // address
    { "DAG", address, "address, street 1" },
    { "DAH", address, "address, street 2" },
@@ -75,6 +75,8 @@ inline constexpr std::array<element_entry, 86> element_dictionary = [] {
    { "DBO", {}, "alias family name", 1, 1 },
    { "DBP", {}, "alias given name", 1, 1 },
    { "DBR", {}, "alias suffix", 1, 1 },
+   { "DBQ", {}, "alias middle names", 1, 1 },
+   { "DBL", {}, "alias date of birth", 1, 1 },
    { "DBB", {}, "date of birth" },
    { "DBC", {}, "sex" },
    { "DAU", {}, "height" },
@@ -128,26 +130,24 @@ inline constexpr std::array<element_entry, 86> element_dictionary = [] {
    } };
 }();
 
-// The entry for element `tag` in a payload of `version`. Cards do not always keep to
-// their version (a version 04 card may carry version 07 elements), so an id that version
-// does not define takes the entry of another version, a sensitive one first: redacting
-// too much is safe, too little is not. nullptr: no version defines it (a jurisdiction
-// element).
+// The entry element `tag` is redacted by in a payload of `version`. Cards do not always
+// keep to their version (a version 04 card may carry version 07 elements, a version 10
+// card the version 01 medical codes under DBG), so an id that some version makes
+// sensitive takes that entry, whatever the payload's version: redacting too much is safe,
+// too little is not. Among equals the payload's own version's entry wins. nullptr: no
+// version defines it (a jurisdiction element).
 [[nodiscard]] constexpr const element_entry* find_element(std::string_view tag, unsigned version) noexcept
 {
-   const element_entry* other_version = nullptr;
+   const element_entry* found = nullptr;
+   const auto rank = [version](const element_entry& e) {
+      return (e.sensitivity ? 2 : 0) + (e.defined_in(version) ? 1 : 0);
+   };
    for (const element_entry& e : element_dictionary) {
-      if (e.tag != tag) {
-         continue;
-      }
-      if (e.defined_in(version)) {
-         return &e;
-      }
-      if (other_version == nullptr || (e.sensitivity && !other_version->sensitivity)) {
-         other_version = &e;
+      if (e.tag == tag && (found == nullptr || rank(e) > rank(*found))) {
+         found = &e;
       }
    }
-   return other_version;
+   return found;
 }
 
 }  // namespace veil::aamva

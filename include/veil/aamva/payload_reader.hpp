@@ -6,21 +6,33 @@
 // with its type, ends at offset + length with CR, and the next one follows it directly;
 // the last one ends the payload.
 //
+// Both modes hold every element to what a reader of the format takes for one: it starts
+// with an element id that some version of the standard defines, or, in a jurisdiction's
+// subfile (Z and a letter), that subfile's type and an upper-case letter; and it holds no
+// byte that some reader takes for a line break or a control (bytes below 0x20, DEL, 0x85,
+// and the UTF-8 line and paragraph separators), so that no reader splits it into elements
+// veil did not see. A line such as "123 MAIN" or "APT 5" is not an element, and a payload
+// that holds one is refused rather than read as an element veil would not recognise.
+//
 // Lenient: a payload strict mode accepts is read as strict mode reads it. Otherwise a
 // UTF-8 byte order mark, leading blanks and line breaks, any mix of up to three
-// LF, RS, CR or FS bytes where LF RS CR should be, and the old "AAMVA" file type are
-// accepted. The designators' offsets and lengths are ignored (scanners often leave them
-// wrong) and the subfiles are framed again from the line breaks: every CR or LF ends an
-// element (empty lines are left out), and the next designated subfile starts at a line
-// that is its type alone, its type followed by an element id of its own, or, its type
-// lost, an element id that can only be its own, one the current subfile could not hold
-// (a jurisdiction's elements carry its
-// subfile's type; the standard's start with D, or P in version 01). A line that could be
-// both an element of the current subfile and the start of the next, a line that is not
-// an element, or a designated subfile that never starts is refused: boundaries are never
-// guessed inside a value.
+// LF, RS, CR or FS bytes where LF RS CR should be, the old "AAMVA" file type, and blank
+// padding (spaces, CR, LF, NUL) after the last element are accepted. The designators'
+// offsets and lengths are ignored (scanners often leave them wrong) and the subfiles are
+// framed again from the line breaks: every CR or LF ends an element (empty lines are left
+// out), and the next designated subfile starts at a line that is its type alone, its type
+// followed by an element id of its own, or, its type lost, an element id that can only be
+// its own, one the current subfile could not hold. A line that could be both an element
+// of the current subfile and the start of the next, a line that is not an element, or a
+// designated subfile that never starts is refused: boundaries are never guessed inside a
+// value.
+//
+// A rejection names what was expected and where (the 2nd subfile, the version number),
+// never the bytes it found.
 
+#include <veil/aamva/element_dictionary.hpp>
 #include <veil/aamva/payload.hpp>
+#include <veil/aamva/subfile_ordinal.hpp>
 #include <veil/rejection.hpp>
 
 #include <cstddef>
@@ -38,28 +50,50 @@ namespace internal {
 [[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 [[nodiscard]] constexpr bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
 
-[[nodiscard]] constexpr bool is_element_id(std::string_view s) noexcept
+[[nodiscard]] constexpr bool is_jurisdiction_type(std::string_view type) noexcept
 {
-   if (s.size() < 3) {
-      return false;
-   }
-   for (const char c : s.substr(0, 3)) {
-      if (!is_upper(c) && !is_digit(c)) {
-         return false;
-      }
-   }
-   return true;
+   return type.size() == 2 && type[0] == 'Z' && is_upper(type[1]);
 }
 
-// Whether an element with this id belongs in a subfile of `type`: a jurisdiction's
-// elements carry its subfile's type, the standard's start with D (or P, the version 01
-// permit elements).
-[[nodiscard]] constexpr bool fits_subfile(std::string_view id, std::string_view type) noexcept
+// Whether `line` starts with the id of one of the subfile `type`'s own elements: in a
+// jurisdiction's subfile its type and an upper-case letter, in the others an id some
+// version of the standard defines (cards do not keep to their version).
+[[nodiscard]] constexpr bool starts_with_own_element(std::string_view line, std::string_view type) noexcept
 {
-   if (type.starts_with('Z')) {
-      return id.starts_with(type);
+   if (line.size() < 3) {
+      return false;
    }
-   return id.starts_with('D') || id.starts_with('P');
+   const std::string_view id = line.substr(0, 3);
+   if (is_jurisdiction_type(type)) {
+      return id.starts_with(type) && is_upper(id[2]);
+   }
+   return find_element(id, newest_version) != nullptr;
+}
+
+// Whether a subfile of `type` may hold `line`: its own elements, and in a jurisdiction's
+// subfile the standard's too (consumers read them wherever they stand).
+[[nodiscard]] constexpr bool starts_with_element_of(std::string_view line, std::string_view type) noexcept
+{
+   return starts_with_own_element(line, type) ||
+          (line.size() >= 3 && find_element(line.substr(0, 3), newest_version) != nullptr);
+}
+
+// Where `element` holds a byte that some reader of the format takes for a line break or a
+// control, or npos: a C0 control or DEL; 0x85, the next-line control in Latin-1 and the
+// last byte of its UTF-8 form; the UTF-8 line and paragraph separators E2 80 A8/A9.
+[[nodiscard]] constexpr std::size_t find_line_break_or_control(std::string_view element) noexcept
+{
+   for (std::size_t i = 0; i < element.size(); ++i) {
+      const auto c = static_cast<unsigned char>(element[i]);
+      if (c < 0x20 || c == 0x7F || c == 0x85) {
+         return i;
+      }
+      const std::string_view three = element.substr(i, 3);
+      if (three == "\xE2\x80\xA8" || three == "\xE2\x80\xA9") {
+         return i;
+      }
+   }
+   return std::string_view::npos;
 }
 
 struct designator
@@ -130,7 +164,7 @@ struct header_fields
    header += version;
    h.version = static_cast<unsigned>((version[0] - '0') * 10 + (version[1] - '0'));
    if (h.version == 0 || h.version > newest_version) {
-      throw rejected_input(version_at, "AAMVA version " + std::string(version) + " is not one veil reads (01 to 11)");
+      throw rejected_input(version_at, "AAMVA version number is not one veil reads (01 to 11)");
    }
    if (h.version >= 2) {
       header += cursor.digits(2, "jurisdiction version number");
@@ -139,7 +173,7 @@ struct header_fields
    const std::string_view entries = cursor.digits(2, "number of entries");
    header += entries;
    if (entries == "00") {
-      throw rejected_input(entries_at, "number of entries is 0");
+      throw rejected_input(entries_at, "number of entries designates no subfile");
    }
    const std::size_t count = static_cast<std::size_t>((entries[0] - '0') * 10 + (entries[1] - '0'));
    for (std::size_t i = 0; i < count; ++i) {
@@ -157,26 +191,31 @@ struct header_fields
    return h;
 }
 
-// Checks that `element` (an element's bytes, `at` in the input) is one.
-inline void check_element(std::string_view element, std::size_t at, const std::string& type)
+// Checks that `element` (a line's bytes, `at` in the input) is an element of the subfile
+// of `type`, the `index`th designated.
+inline void check_element(std::string_view element, std::size_t at, std::size_t index, std::string_view type)
 {
    if (element.empty()) {
-      throw rejected_input(at, "empty element in subfile " + type);
+      throw rejected_input(at, "empty element in " + nth_subfile(index));
    }
-   if (!is_element_id(element)) {
-      throw rejected_input(at, "element in subfile " + type + " does not start with a three-character id");
+   if (!starts_with_element_of(element, type)) {
+      throw rejected_input(at, "a line of " + nth_subfile(index) +
+                                  " does not start with an element id of the standard or of the subfile's jurisdiction");
+   }
+   if (const std::size_t bad = find_line_break_or_control(element); bad != std::string_view::npos) {
+      throw rejected_input(at + bad, "an element of " + nth_subfile(index) + " holds a control byte or a line break");
    }
 }
 
 // The elements of one subfile's content (between its type and its CR), strictly: LF
 // between elements, one LF before the CR allowed.
-[[nodiscard]] inline subfile strict_subfile(std::string_view bytes, const designator& d)
+[[nodiscard]] inline subfile strict_subfile(std::string_view bytes, const designator& d, std::size_t index)
 {
    subfile s{ d.type, {}, false };
    const std::size_t content_begin = d.offset + 2;
    std::string_view content = bytes.substr(content_begin, d.length - 3);
    if (const std::size_t cr = content.find('\r'); cr != std::string_view::npos) {
-      throw rejected_input(content_begin + cr, "CR inside subfile " + d.type);
+      throw rejected_input(content_begin + cr, "CR inside " + nth_subfile(index));
    }
    if (content.size() > 1 && content.back() == '\n') {
       s.separator_before_terminator = true;
@@ -187,7 +226,7 @@ inline void check_element(std::string_view element, std::size_t at, const std::s
    }
    for (std::size_t at = 0;;) {
       const std::size_t end = std::min(content.find('\n', at), content.size());
-      check_element(content.substr(at, end - at), content_begin + at, d.type);
+      check_element(content.substr(at, end - at), content_begin + at, index, d.type);
       s.elements.push_back({ content_begin + at, content_begin + end });
       if (end == content.size()) {
          break;
@@ -218,22 +257,23 @@ inline void check_element(std::string_view element, std::size_t at, const std::s
    internal::header_fields h = internal::read_header_fields(cursor, std::string(bytes.substr(0, 9)));
    payload p{ std::move(h.header), h.version, {} };
    std::size_t expected = h.end;
-   for (const internal::designator& d : h.designators) {
+   for (std::size_t i = 0; i < h.designators.size(); ++i) {
+      const internal::designator& d = h.designators[i];
+      const std::string subfile = internal::nth_subfile(i);
       if (d.offset != expected) {
-         throw rejected_input(expected, "subfile " + d.type + " designated at offset " + std::to_string(d.offset) +
-                                           ", but the previous part ends at " + std::to_string(expected));
+         throw rejected_input(expected, subfile + " is not designated where " +
+                                           (i == 0 ? "the designators end" : "the one before it ends"));
       }
       if (d.length < 3 || d.length > bytes.size() - d.offset) {
-         throw rejected_input(d.offset, "subfile " + d.type + " of length " + std::to_string(d.length) +
-                                           " does not fit the payload");
+         throw rejected_input(d.offset, "the designated length of " + subfile + " does not fit the payload");
       }
       if (bytes.substr(d.offset, 2) != d.type) {
-         throw rejected_input(d.offset, "subfile " + d.type + " does not start with its type");
+         throw rejected_input(d.offset, subfile + " does not start with its designated type");
       }
       if (bytes[d.offset + d.length - 1] != '\r') {
-         throw rejected_input(d.offset + d.length - 1, "subfile " + d.type + " does not end with CR");
+         throw rejected_input(d.offset + d.length - 1, subfile + " does not end with CR");
       }
-      p.subfiles.push_back(internal::strict_subfile(bytes, d));
+      p.subfiles.push_back(internal::strict_subfile(bytes, d, i));
       expected = d.offset + d.length;
    }
    if (expected != bytes.size()) {
@@ -251,12 +291,23 @@ struct body_line
    std::size_t at;
 };
 
-// The body cut at every CR and LF, empty lines left out.
+// Whether `c` is blank padding a scanner leaves after the last element.
+[[nodiscard]] constexpr bool is_padding(char c) noexcept
+{
+   return c == ' ' || c == '\r' || c == '\n' || c == '\0';
+}
+
+// The body from `from` to the padding at its end, cut at every CR and LF, empty lines
+// left out.
 [[nodiscard]] inline std::vector<body_line> body_lines(std::string_view bytes, std::size_t from)
 {
+   std::size_t to = bytes.size();
+   while (to > from && is_padding(bytes[to - 1])) {
+      --to;
+   }
    std::vector<body_line> lines;
-   while (from < bytes.size()) {
-      const std::size_t end = std::min(bytes.find_first_of("\r\n", from), bytes.size());
+   while (from < to) {
+      const std::size_t end = std::min(bytes.find_first_of("\r\n", from), to);
       if (end > from) {
          lines.push_back({ bytes.substr(from, end - from), from });
       }
@@ -265,10 +316,13 @@ struct body_line
    return lines;
 }
 
-// Whether `line` starts the subfile `type`: the type, then an element id that belongs in it.
+// Whether `line` starts the subfile `type`: the type, then the id of one of its own
+// elements. (A jurisdiction's type followed by an id of the standard reads as well as one
+// of the jurisdiction's own ids, "ZV" "DAG..." as "ZVD" "AG...": it is read so, and the
+// redactor looks for ids after the type of such an element.)
 [[nodiscard]] inline bool starts_subfile(std::string_view line, std::string_view type) noexcept
 {
-   return line.starts_with(type) && is_element_id(line.substr(2)) && fits_subfile(line.substr(2, 3), type);
+   return line.starts_with(type) && starts_with_own_element(line.substr(2), type);
 }
 
 }  // namespace internal
@@ -309,33 +363,33 @@ struct body_line
          const std::string& type = h.designators[next].type;
          // The type alone or followed by an element of its own; or, the type lost, an
          // element that can only be the next subfile's.
-         const bool fits_current = !p.subfiles.empty() && internal::is_element_id(line.text) &&
-                                   internal::fits_subfile(line.text, p.subfiles.back().type);
+         const bool fits_current =
+            !p.subfiles.empty() && internal::starts_with_element_of(line.text, p.subfiles.back().type);
          const bool typed = line.text == type || internal::starts_subfile(line.text, type);
-         const bool untyped = !fits_current && internal::is_element_id(line.text) &&
-                              internal::fits_subfile(line.text, type);
+         const bool untyped = !fits_current && internal::starts_with_own_element(line.text, type);
          if (typed || untyped) {
             if (fits_current) {
-               throw rejected_input(line.at, "line could be an element of subfile " + p.subfiles.back().type +
-                                                " or the start of " + type);
+               throw rejected_input(line.at, "a line could be an element of " + internal::nth_subfile(next - 1) +
+                                                " or the start of " + internal::nth_subfile(next));
             }
             p.subfiles.push_back({ type, {}, false });
             ++next;
             const std::size_t skip = typed ? 2 : 0;
             if (line.text.size() > skip) {
+               internal::check_element(line.text.substr(skip), line.at + skip, next - 1, type);
                p.subfiles.back().elements.push_back({ line.at + skip, line.at + line.text.size() });
             }
             continue;
          }
       }
       if (p.subfiles.empty()) {
-         throw rejected_input(line.at, "subfile " + h.designators.front().type + " does not start where the designators end");
+         throw rejected_input(line.at, "the 1st subfile does not start where the designators end");
       }
-      internal::check_element(line.text, line.at, p.subfiles.back().type);
+      internal::check_element(line.text, line.at, p.subfiles.size() - 1, p.subfiles.back().type);
       p.subfiles.back().elements.push_back({ line.at, line.at + line.text.size() });
    }
    if (next < h.designators.size()) {
-      throw rejected_input(bytes.size(), "subfile " + h.designators[next].type + " never starts");
+      throw rejected_input(bytes.size(), internal::nth_subfile(next) + " never starts");
    }
    return p;
 }

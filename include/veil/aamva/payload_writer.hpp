@@ -9,6 +9,7 @@
 // In strict mode every other byte of the subfiles is the input's.
 
 #include <veil/aamva/payload.hpp>
+#include <veil/aamva/subfile_ordinal.hpp>
 #include <veil/detail/masking.hpp>
 #include <veil/rejection.hpp>
 
@@ -64,7 +65,7 @@ template <typename FateOf>
    for (std::size_t s = 0; s < bodies.size(); ++s) {
       // Four digits each: a payload whose parts lie further cannot be written.
       if (offset > 9999 || bodies[s].size() > 9999) {
-         throw rejected_input(0, "subfile " + p.subfiles[s].type + " would lie past what a designator can say (9999)");
+         throw rejected_input(0, internal::nth_subfile(s) + " would lie past what a designator can say (9999)");
       }
       out += p.subfiles[s].type + internal::four_digits(offset) + internal::four_digits(bodies[s].size());
       offset += bodies[s].size();
