@@ -21,6 +21,7 @@
 #include <veil/action.hpp>
 #include <veil/audit.hpp>
 #include <veil/category.hpp>
+#include <veil/detail/bytes.hpp>
 #include <veil/detail/redact_into.hpp>
 #include <veil/field_overrides.hpp>
 #include <veil/mask_policy.hpp>
@@ -114,7 +115,8 @@ private:
    // whose value holds the id of an element the mask removes goes too, as that element.
    // A jurisdiction element's id may itself be its subfile's type followed by an element
    // ("ZV" "DAG..." read as "ZVD" "AG..."), so its search starts after the type. The ids
-   // looked for are the standard's and those of the payload's jurisdiction subfiles.
+   // looked for are the standard's and those of the payload's jurisdiction subfiles, in
+   // either case.
    [[nodiscard]] std::optional<field_removal> removal_of(std::string_view element, const payload& p,
                                                          const redaction_rules& rules) const
    {
@@ -123,7 +125,7 @@ private:
          return own;
       }
       for (std::size_t at = find_element(own_id, p.version) != nullptr ? 3 : 2; at + 3 <= element.size(); ++at) {
-         const std::string_view id = element.substr(at, 3);
+         const std::string id = upper_case(element.substr(at, 3));
          if (find_element(id, p.version) == nullptr && !is_jurisdiction_element_of(id, p)) {
             continue;
          }
@@ -132,6 +134,15 @@ private:
          }
       }
       return std::nullopt;
+   }
+
+   // `text` with its ASCII letters in upper case: a keyboard-wedge scanner with caps lock
+   // on writes ids in lower case, and readers that upper-case what they scan find them.
+   [[nodiscard]] static std::string upper_case(std::string_view text)
+   {
+      std::string upper(text);
+      std::transform(upper.begin(), upper.end(), upper.begin(), detail::to_upper);
+      return upper;
    }
 
    // Whether `id` is an element id of one of the payload's jurisdiction subfiles.
