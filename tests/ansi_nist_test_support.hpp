@@ -38,6 +38,14 @@ using ansi_nist_redactor = veil::ansi_nist::ansi_nist_redactor<veil::runtime_mas
    return ansi_nist_redactor{ veil::runtime_mask{ mask }, veil::ansi_nist::ansi_nist_options{ applied, limits } };
 }
 
+// Redacts `transaction` in memory under `mask` and `applied`, with the default limits.
+[[nodiscard]] inline redaction redact_transaction(std::string_view transaction,
+                                                  veil::category_mask mask = veil::default_mask,
+                                                  veil::action applied = veil::action::drop)
+{
+   return redact(make_ansi_nist_redactor(mask, applied), transaction);
+}
+
 // ---- generated transactions --------------------------------------------------------------
 
 // A field of a generated Type-1 or Type-2 record: its text ("2.016:value"), where it
@@ -105,7 +113,8 @@ struct planted_transaction
 };
 
 // Random valid transactions: a Type-1 (tags of three digits, or of two as older software
-// writes them; LENs sometimes zero-padded) whose 1.003 CNT lists the records after it;
+// writes them; LENs sometimes zero-padded; a well-formed TOT, DAI and ORI) whose 1.003 CNT
+// lists the records after it;
 // mostly one or two Type-2 records right after it, then records of any type the
 // dictionary knows (a Type-2 among them now and then), and sometimes a Type-98 last.
 // Type-2 records hold a random choice of the dictionary's fields (2.017 MNU with
@@ -270,14 +279,16 @@ private:
       }
       static constexpr std::array<std::string_view, 4> versions{ "0200", "0201", "0400", "0502" };
       static constexpr std::array<std::string_view, 4> transaction_types{ "CAR", "FANC", "MAP", "SRE" };
+      static constexpr std::array<std::string_view, 4> destinations{ "WVIAFIS0Z", "DCFBIWA00", "NY", "ORTEST001" };
+      static constexpr std::array<std::string_view, 3> senders{ "WAOLN0000", "NY0340000", "TESTWV123" };
       std::vector<std::pair<unsigned long, std::string>> values{
          { 1, "" },
          { 2, std::string(versions[below(versions.size())]) },
          { 3, cnt },
          { 4, std::string(transaction_types[below(transaction_types.size())]) },
          { 5, "20240314" },
-         { 7, plant(t, std::nullopt) },
-         { 8, plant(t, std::nullopt) },
+         { 7, std::string(destinations[below(destinations.size())]) },
+         { 8, std::string(senders[below(senders.size())]) },
          { 9, plant(t, std::nullopt) },
          { 11, "00.00" },
       };
@@ -291,9 +302,10 @@ private:
       return r;
    }
 
-   // LEN, IDC, then each dictionary field with a chance of one in two, 2.018 NAM and up to
-   // three fields no entry names, in random order; a number is now and then written with
-   // a leading zero more than it needs ("2.0016").
+   // LEN, IDC, then each dictionary field with a chance of one in two, 2.018 NAM, now and
+   // then a 2.999 (in a Type-2 an ordinary text field, which ends at GS) and up to three
+   // other fields no entry names, in random order, no number twice; a number is now and
+   // then written with a leading zero more than it needs ("2.0016").
    [[nodiscard]] std::vector<generated_field> type2_fields(const std::string& idc, planted_transaction& t)
    {
       std::vector<generated_field> fields;
@@ -306,11 +318,19 @@ private:
          }
       }
       fields.push_back({ plant(t, std::nullopt), 18, 0, std::nullopt });
+      const auto unused = [&fields](unsigned long number) {
+         return veil::ansi_nist::type2_dictionary.find(veil::ansi_nist::canonical_tag(2, number)) == nullptr &&
+                std::none_of(fields.begin(), fields.end(),
+                             [number](const generated_field& f) { return f.number == number; });
+      };
+      if (chance(4)) {
+         fields.push_back({ plant(t, std::nullopt), 999, 0, std::nullopt });
+      }
       for (std::size_t n = below(4); n > 0; --n) {
          unsigned long number = 0;
          do {
             number = 3 + below(3000);
-         } while (number == 999 || veil::ansi_nist::type2_dictionary.find(veil::ansi_nist::canonical_tag(2, number)));
+         } while (!unused(number));
          fields.push_back({ plant(t, std::nullopt), number, 0, std::nullopt });
       }
       std::shuffle(fields.begin(), fields.end(), shuffler_);

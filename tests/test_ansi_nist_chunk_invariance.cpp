@@ -5,6 +5,7 @@
 // same error, for a transaction it refuses).
 
 #include "ansi_nist_test_support.hpp"
+#include "ansi_nist_transaction_builder.hpp"
 #include "sample_messages.hpp"
 #include "chunk_invariance_support.hpp"
 
@@ -17,9 +18,11 @@
 #include <array>
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -77,7 +80,8 @@ using veil_test::reference;
 }
 
 // The sample transactions (published test files: EBTS, NIST conformance and parser
-// suites), in file-name order; never empty.
+// suites), in file-name order, each followed by a copy with well-formed routing (the
+// conformance files' routing is a placeholder veil refuses); never empty.
 [[nodiscard]] std::vector<veil_test::sample_message> sample_transactions()
 {
    std::vector<std::filesystem::path> files;
@@ -91,6 +95,9 @@ using veil_test::reference;
    std::vector<veil_test::sample_message> samples;
    for (const std::filesystem::path& file : files) {
       samples.push_back({ file.filename().string(), veil_test::read_file(file) });
+      if (std::optional<std::string> routed = veil_test::build::with_well_formed_routing(samples.back().bytes)) {
+         samples.push_back({ file.filename().string() + " (routed)", std::move(*routed) });
+      }
    }
    return samples;
 }

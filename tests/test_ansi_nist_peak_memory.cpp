@@ -41,7 +41,8 @@ public:
          cnt += rs + "14" + us + std::to_string(10 + i);
       }
       const std::string head =
-         veil::ansi_nist::assemble_record({ "1.001:", "1.002:0502", cnt, "1.004:CAR", "1.008:WVMEDS001" }, "1.001:", 1) +
+         veil::ansi_nist::assemble_record(
+            { "1.001:", "1.002:0502", cnt, "1.004:CAR", "1.007:WVIAFIS0Z", "1.008:WVMEDS001" }, "1.001:", 1) +
          veil::ansi_nist::assemble_record(
             { "2.001:", "2.002:00", "2.018:SAMPLE,SUBJECT", "2.036:Y", "2.041:RESIDENCE OF SUBJECT" }, "2.001:", 1);
       pieces_.push_back({ head, 0 });

@@ -3,6 +3,8 @@
 // rewritten, Type-2 fields dropped or masked, 2.017 MNU by its type, 2.036 PHT, Type-98,
 // and every framing fault refused with its offset.
 
+#include "ansi_nist_test_support.hpp"
+
 #include <veil/ansi_nist/ansi_nist_redactor.hpp>
 #include <veil/ansi_nist/tagged_record.hpp>
 
@@ -65,21 +67,8 @@ struct record
    return out;
 }
 
-struct result
-{
-   veil::audit_record audit;
-   std::string output;
-};
-
-[[nodiscard]] result redact(std::string_view input, category_mask mask = veil::default_mask,
-                            action applied = action::drop)
-{
-   result r;
-   r.audit = veil::ansi_nist::ansi_nist_redactor<veil::runtime_mask>{
-      veil::runtime_mask{ mask }, veil::ansi_nist::ansi_nist_options{ applied, {} }
-   }.redact(input, r.output);
-   return r;
-}
+using result = veil_test::redaction;
+using veil_test::redact_transaction;
 
 const std::string face_bytes = "JPEG\x1c\x1d\x1e\x1f" "DATA";  // separators inside an image
 
@@ -91,7 +80,7 @@ TEST_CASE("ansi-nist redactor: a photo record goes whole, found by its length, a
    const record face{ 10, "01", tagged(10, { "10.002:01", "10.003:FACE", "10.999:" + face_bytes }) };
    const record print{ 4, "02", binary(2, std::string(13, '\x1c') + "WSQ") };
    const std::string input = transaction({ type2, face, print });
-   const result r = redact(input);
+   const result r = redact_transaction(input);
    REQUIRE_FALSE(r.audit.rejected());
    CHECK(r.output == transaction({ type2, print }));
    REQUIRE(r.audit.fields.size() == 1);
@@ -103,9 +92,9 @@ TEST_CASE("ansi-nist redactor: a photo record goes whole, found by its length, a
    CHECK(r.audit.sender_ori == "ORI000001");
    CHECK(r.audit.recipients == std::vector<std::string>{ "DAI000001" });
    // Biometric masked too: the fingerprint goes as well, whatever its bytes.
-   CHECK(redact(input, category_mask::all()).output == transaction({ type2 }));
+   CHECK(redact_transaction(input, category_mask::all()).output == transaction({ type2 }));
    // Nothing masked: the transaction passes byte for byte.
-   CHECK(redact(input, category_mask::none()).output == input);
+   CHECK(redact_transaction(input, category_mask::none()).output == input);
 }
 
 TEST_CASE("ansi-nist redactor: Type-2 fields of the mask are dropped or masked, and 2.001 LEN follows")
@@ -113,7 +102,8 @@ TEST_CASE("ansi-nist redactor: Type-2 fields of the mask are dropped or masked, 
    const std::vector<std::string> fields{ "2.002:00", "2.016:123456789", "2.018:DOE,JO", "2.020:MX",
                                           "2.021:MX" + rs + "US", "2.041:1 MAIN ST" };
    const std::string input = transaction({ { 2, "00", tagged(2, fields) } });
-   const result dropped = redact(input, category_mask{ category::immigration } | category_mask{ category::ssn });
+   const result dropped =
+      redact_transaction(input, category_mask{ category::immigration } | category_mask{ category::ssn });
    CHECK(dropped.output == transaction({ { 2, "00", tagged(2, { "2.002:00", "2.018:DOE,JO", "2.041:1 MAIN ST" }) } }));
    REQUIRE(dropped.audit.fields.size() == 3);
    CHECK(dropped.audit.fields[0].tag == "2.016");
@@ -122,7 +112,7 @@ TEST_CASE("ansi-nist redactor: Type-2 fields of the mask are dropped or masked, 
    CHECK(dropped.audit.fields[2].tag == "2.021");
    CHECK(input.substr(dropped.audit.fields[2].offset, dropped.audit.fields[2].length) == "2.021:MX" + rs + "US");
 
-   const result masked = redact(input, veil::default_mask, action::mask);
+   const result masked = redact_transaction(input, veil::default_mask, action::mask);
    CHECK(masked.output == transaction({ { 2, "00",
                                           tagged(2, { "2.002:00", "2.016:123456789", "2.018:DOE,JO", "2.020:**",
                                                       "2.021:**" + rs + "**", "2.041:*********" }) } }));
@@ -134,7 +124,7 @@ TEST_CASE("ansi-nist redactor: field numbers compare by value, and LEN keeps the
    // An old EFT: 2-digit tags, a zero-padded LEN.
    const std::string input = transaction({ { 2, "00", tagged(2, { "2.02:00", "2.20:MX", "2.18:DOE,JO" }, 6) } });
    REQUIRE(input.find("2.001:0000") != std::string::npos);
-   const result r = redact(input);
+   const result r = redact_transaction(input);
    CHECK(r.output == transaction({ { 2, "00", tagged(2, { "2.02:00", "2.18:DOE,JO" }, 6) } }));
    REQUIRE(r.audit.fields.size() == 1);
    CHECK(r.audit.fields[0].tag == "2.020");
@@ -146,12 +136,12 @@ TEST_CASE("ansi-nist redactor: 2.017 MNU is immigration data when a number is AR
         std::vector<std::string>{ "AR-012345678", "an-1", "PP-X1", "VA-10" + rs + "FN-5", "A", "XX-1" }) {
       CAPTURE(value);
       const std::string input = transaction({ { 2, "00", tagged(2, { "2.002:00", "2.017:" + value }) } });
-      CHECK(redact(input).output == transaction({ { 2, "00", tagged(2, { "2.002:00" }) } }));
+      CHECK(redact_transaction(input).output == transaction({ { 2, "00", tagged(2, { "2.002:00" }) } }));
    }
    for (const std::string value : { "VA-10", "SS-1", "" }) {
       CAPTURE(value);
       const std::string input = transaction({ { 2, "00", tagged(2, { "2.002:00", "2.017:" + value }) } });
-      CHECK(redact(input).output == input);
+      CHECK(redact_transaction(input).output == input);
    }
 }
 
@@ -161,14 +151,14 @@ TEST_CASE("ansi-nist redactor: 2.036 PHT says N once no photo remains, and Type-
    const record face{ 10, "01", tagged(10, { "10.002:01", "10.999:" + face_bytes }) };
    const record assurance{ 98, "02", tagged(98, { "98.002:02", "98.003:HASH" }) };
    const std::string input = transaction({ subject, face, assurance });
-   const result r = redact(input);
+   const result r = redact_transaction(input);
    CHECK(r.output == transaction({ { 2, "00", tagged(2, { "2.002:00", "2.036:N" }) } }));
    CHECK(r.audit.notes == std::vector<std::string>{ "2.036 PHT set to N: no photo record remains",
                                                      "Type-98 information assurance record dropped: it no longer verifies" });
    CHECK(veil::to_json_line(r.audit).find("\"notes\":[") != std::string::npos);
    // Nothing redacted: the assurance record still verifies, and stays.
    const std::string plain = transaction({ { 2, "00", tagged(2, { "2.002:00", "2.018:DOE" }) }, assurance });
-   const result kept = redact(plain);
+   const result kept = redact_transaction(plain);
    CHECK(kept.output == plain);
    CHECK(kept.audit.notes.empty());
    // A Type-2 record beyond what is held before Type-1 is written may yet lose a field:
@@ -185,10 +175,10 @@ TEST_CASE("ansi-nist redactor: 2.036 PHT says N once no photo remains, and Type-
    CHECK(out == transaction({ first, second }));
    CHECK(chance.result == veil::outcome::redacted);
    CHECK(chance.fields.empty());
-   CHECK(redact(two_subjects).output == two_subjects);  // all held: nothing redacted, all kept
+   CHECK(redact_transaction(two_subjects).output == two_subjects);  // all held: nothing redacted, all kept
    // Only a Type-2 field redacted: the assurance record goes too.
    const std::string with_pob = transaction({ { 2, "00", tagged(2, { "2.002:00", "2.020:MX" }) }, assurance });
-   CHECK(redact(with_pob).output == transaction({ { 2, "00", tagged(2, { "2.002:00" }) } }));
+   CHECK(redact_transaction(with_pob).output == transaction({ { 2, "00", tagged(2, { "2.002:00" }) } }));
 }
 
 TEST_CASE("ansi-nist redactor: framing faults are refused with their offset and reason, and nothing is written")
@@ -215,14 +205,15 @@ TEST_CASE("ansi-nist redactor: framing faults are refused with their offset and 
       { transaction({}) + subject.bytes, transaction({}).size(), "bytes after the last record 1.003 CNT lists" },
       { short_len, good.size(), "transaction ends inside a Type-2 record" },
       { tagged(1, { "1.002:0500", "1.004:CAR" }), 0, "Type-1 has no 1.003 CNT" },
-      { miscounted, miscounted.find("1.003:") + 6, "1.003 CNT counts 2 records but lists 1" },
-      { unknown_type, unknown_type.find(rs + "23") + 1, "1.003 CNT names record type 23, which veil does not read" },
-      { transaction({ { 2, "00", tagged(3, { "3.002:00" }) } }), type2_at, "field of record type 3 in a Type-2 record" },
-      { transaction({ { 4, "01", std::string(5, '\0') } }), type2_at, "binary record length 0 is under 5 bytes" },
+      { miscounted, miscounted.find("1.003:") + 6, "1.003 CNT counts another number of records than it lists" },
+      { unknown_type, unknown_type.find(rs + "23") + 1, "1.003 CNT names a record type veil does not read" },
+      { transaction({ { 2, "00", tagged(3, { "3.002:00" }) } }), type2_at,
+        "field of another record type than the record's own" },
+      { transaction({ { 4, "01", std::string(5, '\0') } }), type2_at, "binary record length is under 5 bytes" },
       { transaction({ { 10, "01", unended } }), transaction({ { 10, "01", unended } }).size() - 1,
-        "Type-10 record does not end with FS" },
+        "tagged record does not end with FS" },
       { transaction({ { 2, "00", "2.001:5" + gs + "2.002:00\x1c" } }), type2_at,
-        "record length 5 is shorter than its own field" },
+        "record length is shorter than its own field" },
       { transaction({ { 2, "00", tagged(2, { "2.002:00\x1cX" }) } }), type2_at + good.substr(type2_at).find("2.002:") + 8,
         "FS inside a field" },
    };

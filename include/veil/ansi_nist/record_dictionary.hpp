@@ -7,10 +7,12 @@
 
 #include <veil/ansi_nist/tagged_record.hpp>
 #include <veil/category.hpp>
+#include <veil/category_mask.hpp>
 #include <veil/field_dictionary.hpp>
 #include <veil/ncic_mnu.hpp>
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -64,10 +66,20 @@ inline constexpr std::array<record_entry, 24> record_dictionary{ {
 }
 
 // An EBTS miscellaneous number field (2.017 MNU, "PP-123456") repeats one number a
-// subfield, separated by RS: it carries the categories of all its numbers.
+// subfield, separated by RS: it carries the categories of all its numbers. A consumer
+// that splits a subfield into information items at US reads each item as a number of
+// its own ("VA-10<US>AR-123" holds an alien number), so each item counts as one.
 [[nodiscard]] constexpr category_mask miscellaneous_numbers_categories(std::string_view value) noexcept
 {
-   return mnu_categories(value, record_separator);
+   category_mask carried;
+   while (true) {
+      const std::size_t end = value.find(unit_separator);
+      carried = carried | mnu_categories(value.substr(0, end), record_separator);
+      if (end == std::string_view::npos) {
+         return carried;
+      }
+      value.remove_prefix(end + 1);
+   }
 }
 
 // Type-2 fields, tagged by their canonical number ("2.016"); a file may write the number
@@ -77,7 +89,7 @@ inline constexpr field_dictionary<8> type2_dictionary{
    { {
       { "2.016", "SOC", category::ssn, "social security number" },
       { "2.017", "MNU", category::immigration, "miscellaneous identification number", miscellaneous_numbers_categories,
-        "by the NCIC type of each number: AR, AN, PP, FN or an unknown type immigration, CI ssn, others none",
+        "by the NCIC type of each number: AR, AN, FN, PI, PP or an unknown type immigration, CI ssn, others none",
         every_mnu_category() },
       { "2.020", "POB", category::immigration, "place of birth" },
       { "2.021", "CTZ", category::immigration, "citizenship" },

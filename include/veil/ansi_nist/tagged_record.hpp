@@ -4,9 +4,16 @@
 // out and its LEN (x.001) computed again. Field numbers may be written with 1 to 9 digits
 // and leading zeros ("1.01", "2.016", "2.0016") and compare by value; a field is written
 // back with its tag as it was.
+//
+// These records hold text only, so every field ends at the next GS, as every consumer
+// that splits the record at GS reads it: a field numbered 999, the image data of the
+// records that carry images, is an ordinary field here and cannot take the fields after
+// it out of sight. A field number that appears twice (written alike or not, "2.020" and
+// "2.20") is refused: consumers differ on which of the two they read.
 
 #include <veil/rejection.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -58,8 +65,7 @@ inline std::size_t read_tag(std::string_view text, std::size_t at, unsigned type
       throw rejected_input(offset + at, "field does not start with a record type and '.'");
    }
    if (record_type != type) {
-      throw rejected_input(offset + at, "field of record type " + std::to_string(record_type) + " in a Type-" +
-                                           std::to_string(type) + " record");
+      throw rejected_input(offset + at, "field of another record type than the record's own");
    }
    ++i;
    if (internal::read_number(text, i, 9, number) == 0 || i >= text.size() || text[i] != ':') {
@@ -68,9 +74,32 @@ inline std::size_t read_tag(std::string_view text, std::size_t at, unsigned type
    return i + 1;
 }
 
+// Refuses `fields` (of a record at `offset`) when two carry the same number, at the
+// second of them; sorted by number, so that a record of many fields costs n log n.
+inline void refuse_repeated_numbers(const std::vector<tagged_field>& fields, std::size_t offset)
+{
+   std::vector<const tagged_field*> by_number;
+   by_number.reserve(fields.size());
+   for (const tagged_field& f : fields) {
+      by_number.push_back(&f);
+   }
+   std::stable_sort(by_number.begin(), by_number.end(),
+                    [](const tagged_field* a, const tagged_field* b) { return a->number < b->number; });
+   const tagged_field* first_repeat = nullptr;
+   for (std::size_t i = 1; i < by_number.size(); ++i) {
+      if (by_number[i]->number == by_number[i - 1]->number &&
+          (first_repeat == nullptr || by_number[i]->begin < first_repeat->begin)) {
+         first_repeat = by_number[i];
+      }
+   }
+   if (first_repeat != nullptr) {
+      throw rejected_input(offset + first_repeat->begin, "field number written twice in one record");
+   }
+}
+
 // The fields of `record` (a whole record, FS included) of type `type`, which starts at
-// `offset` in the input. The first must be x.001 (LEN). An image field (x.999) runs to
-// the FS that ends the record, whatever bytes it holds.
+// `offset` in the input. The first must be x.001 (LEN); each ends at the next GS, and no
+// field number comes twice.
 [[nodiscard]] inline std::vector<tagged_field> read_fields(std::string_view record, unsigned type, std::size_t offset)
 {
    std::vector<tagged_field> fields;
@@ -83,13 +112,13 @@ inline std::size_t read_tag(std::string_view text, std::size_t at, unsigned type
       tagged_field f;
       f.begin = at;
       f.value = read_tag(record, at, type, f.number, offset);
-      f.end = f.number == 999 ? content_end : std::min(record.find(group_separator, f.value), content_end);
+      f.end = std::min(record.find(group_separator, f.value), content_end);
       if (f.value > content_end) {
          throw rejected_input(offset + at, "field runs past the end of its record");
       }
-      if (record.substr(f.value, f.end - f.value).find(file_separator) != std::string_view::npos) {
-         throw rejected_input(offset + f.value + record.substr(f.value).find(file_separator),
-                              "FS inside a field");
+      if (const std::size_t fs = record.substr(f.value, f.end - f.value).find(file_separator);
+          fs != std::string_view::npos) {
+         throw rejected_input(offset + f.value + fs, "FS inside a field");
       }
       if (fields.empty() && f.number != 1) {
          throw rejected_input(offset + at, "first field is not the record length (x.001)");
@@ -103,6 +132,7 @@ inline std::size_t read_tag(std::string_view text, std::size_t at, unsigned type
    if (fields.empty()) {
       throw rejected_input(offset, "record has no fields");
    }
+   refuse_repeated_numbers(fields, offset);
    return fields;
 }
 

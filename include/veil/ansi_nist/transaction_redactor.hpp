@@ -2,7 +2,8 @@
 // One ANSI/NIST-ITL transaction (traditional encoding) redacted in one pass:
 //   - Type-1 comes first; its 1.003 CNT says the type of every record after it, so the
 //     records of masked categories are known before any is read, and Type-1 is written
-//     with CNT and LEN (1.001) as they will be;
+//     with CNT and LEN (1.001) as they will be; its routing is read as
+//     transaction_routing.hpp says;
 //   - records are framed by their length (the x.001 field of a tagged record, the 4-byte
 //     length of a binary one), never by looking for FS: image bytes hold any byte;
 //   - a record of a masked category is skipped; a Type-2 record is held, its masked
@@ -21,6 +22,7 @@
 #include <veil/ansi_nist/byte_stream.hpp>
 #include <veil/ansi_nist/record_dictionary.hpp>
 #include <veil/ansi_nist/tagged_record.hpp>
+#include <veil/ansi_nist/transaction_routing.hpp>
 #include <veil/audit.hpp>
 #include <veil/detail/masking.hpp>
 #include <veil/redaction_rules.hpp>
@@ -83,9 +85,11 @@ struct content_summary
          first = false;
       }
       else {
-         if (find_record(static_cast<unsigned>(type)) == nullptr || type == 1) {
-            throw rejected_input(offset + at, "1.003 CNT names record type " + std::to_string(type) +
-                                                 ", which veil does not read");
+         if (type == 1) {
+            throw rejected_input(offset + at, "1.003 CNT lists a second Type-1 record");
+         }
+         if (find_record(static_cast<unsigned>(type)) == nullptr) {
+            throw rejected_input(offset + at, "1.003 CNT names a record type veil does not read");
          }
          if (cnt.records.size() == max_records) {
             throw rejected_input(offset + at, "more than " + std::to_string(max_records) + " records");
@@ -97,8 +101,7 @@ struct content_summary
    unsigned long count = 0;
    std::size_t i = 0;
    if (internal::read_number(cnt.count_text, i, 9, count) != cnt.count_text.size() || count != cnt.records.size()) {
-      throw rejected_input(offset, "1.003 CNT counts " + cnt.count_text + " records but lists " +
-                                      std::to_string(cnt.records.size()));
+      throw rejected_input(offset, "1.003 CNT counts another number of records than it lists");
    }
    return cnt;
 }
@@ -118,7 +121,7 @@ struct content_summary
       throw rejected_input(offset, "record length (x.001) is not a number ended by GS");
    }
    if (length <= at) {
-      throw rejected_input(offset, "record length " + std::to_string(length) + " is shorter than its own field");
+      throw rejected_input(offset, "record length is shorter than its own field");
    }
    return length;
 }
@@ -145,7 +148,7 @@ public:
       const internal::content_summary cnt =
          internal::read_cnt(cnt_field->value_in(type1), cnt_field->value, limits_.max_records);
       plan(cnt);
-      note_routing(type1, fields1);
+      read_routing(type1, fields1, audit_);
 
       // The Type-2 records right after Type-1 are held until Type-1 is written, as many as
       // fit in max_text_record together; any after them count as later ones.
@@ -175,22 +178,6 @@ public:
    }
 
 private:
-   // The audit names the transaction as Type-1 does: 1.004 TOT is its key, 1.008 ORI its
-   // sender, 1.007 DAI its destination, 1.009 TCN its control number.
-   void note_routing(std::string_view record, const std::vector<tagged_field>& fields)
-   {
-      for (const tagged_field& f : fields) {
-         const std::string value(f.value_in(record));
-         switch (f.number) {
-            case 4: audit_.message_key = value; break;
-            case 7: audit_.recipients.push_back(value); break;
-            case 8: audit_.sender_ori = value; break;
-            case 9: audit_.control_field = value; break;
-            default: break;
-         }
-      }
-   }
-
    // Decides, from CNT alone, which records go and whether a photo stays.
    void plan(const internal::content_summary& cnt)
    {
@@ -310,15 +297,15 @@ private:
       const std::size_t offset = in_.offset();
       const record_entry& r = *find_record(entry.type);
       const std::size_t length = r.binary ? binary_length() : record_head_length(entry.type);
-      const std::string what = "a Type-" + std::to_string(entry.type) + " record";
       const bool kept = keeps(index, entry.type);
-      const char last = in_.pass(length, what.c_str(), [this, kept](std::string_view piece) {
+      const char* const what = r.binary ? "a binary record" : "a tagged record";
+      const char last = in_.pass(length, what, [this, kept](std::string_view piece) {
          if (kept) {
             sink_(piece);
          }
       });
       if (!r.binary && last != file_separator) {
-         throw rejected_input(offset + length - 1, "Type-" + std::to_string(entry.type) + " record does not end with FS");
+         throw rejected_input(offset + length - 1, "tagged record does not end with FS");
       }
       if (kept) {
          return;
@@ -342,7 +329,7 @@ private:
          length = (length << 8) | static_cast<unsigned char>(c);
       }
       if (length < 5) {
-         throw rejected_input(in_.offset(), "binary record length " + std::to_string(length) + " is under 5 bytes");
+         throw rejected_input(in_.offset(), "binary record length is under 5 bytes");
       }
       return length;
    }
