@@ -235,28 +235,36 @@ TEST_CASE("xml redactor: elements are matched by namespace URI, never by prefix"
    }
 }
 
-TEST_CASE("xml redactor: the routing header is never redacted, and names key, sender, recipients and control field")
+TEST_CASE("xml redactor: routing values are never redacted and name key, sender, recipients and control field; "
+          "the header shields nothing else")
 {
-   const std::string header =
+   const std::string routing =
       "<n2:NLETSMessageHeader>\n"
       "  <nh2:MessageKeyCodeText> DR </nh2:MessageKeyCodeText>\n"
       "  <nh2:OriginatingORIID>WAOLN0000</nh2:OriginatingORIID>\n"
       "  <nh2:DestinationORIID>ORTEST001</nh2:DestinationORIID>\n"
       "  <nh2:DestinationORIID><![CDATA[WA]]></nh2:DestinationORIID>\n"
       "  <x:DestinationORIID xmlns:x=\"urn:example\">ZZ</x:DestinationORIID>\n"
-      "  <nh2:DocumentControlFieldText><![CDATA[ SYN0000001 ]]></nh2:DocumentControlFieldText>\n"
-      "  <nc:PersonSSNIdentification>000</nc:PersonSSNIdentification><nc:Image>x</nc:Image>\n"
-      "  <n2:ResponseText>RES ADDR: 1 MAIN</n2:ResponseText>\n"
-      "</n2:NLETSMessageHeader>";
+      "  <nh2:DocumentControlFieldText><![CDATA[ SYN0000001 ]]></nh2:DocumentControlFieldText>\n  ";
+   const std::string sensitive = "<nc:PersonSSNIdentification>000</nc:PersonSSNIdentification><nc:Image>x</nc:Image>\n"
+                                 "  <n2:ResponseText>RES ADDR: 1 MAIN</n2:ResponseText>\n";
    for (const action applied : { action::drop, action::mask }) {
-      const redaction result = redact_in_envelope(header + "<nc:Image>y</nc:Image>", category_mask::all(), applied);
-      CHECK(result.output == header + (applied == action::drop ? "" : "<nc:Image></nc:Image>"));
+      const redaction result =
+         redact_in_envelope(routing + sensitive + "</n2:NLETSMessageHeader><nc:Image>y</nc:Image>",
+                            category_mask::all(), applied);
+      const std::string expected =
+         applied == action::drop
+            ? routing + "\n  <n2:ResponseText></n2:ResponseText>\n</n2:NLETSMessageHeader>"
+            : routing + "<nc:PersonSSNIdentification></nc:PersonSSNIdentification><nc:Image></nc:Image>\n"
+                        "  <n2:ResponseText>RES ADDR: ******</n2:ResponseText>\n</n2:NLETSMessageHeader>"
+                        "<nc:Image></nc:Image>";
+      CHECK(result.output == expected);
       CHECK(result.audit.message_key == "DR");
       CHECK(result.audit.sender_ori == "WAOLN0000");
-      CHECK(result.audit.recipients == std::vector<std::string>{ "ORTEST001", "WA" });
+      // A lenient consumer matches local names: the element in another namespace is a recipient too.
+      CHECK(result.audit.recipients == std::vector<std::string>{ "ORTEST001", "WA", "ZZ" });
       CHECK(result.audit.control_field == "SYN0000001");
-      REQUIRE(result.audit.fields.size() == 1);  // only the image after the header
-      CHECK(result.audit.fields[0].offset == envelope_open.size() + header.size());
+      CHECK(result.audit.fields.size() == 4);
    }
 }
 
@@ -659,12 +667,14 @@ TEST_CASE("xml redactor: an identification's category code counts at any depth i
    CHECK(r.audit.fields.size() == 1);
 }
 
-TEST_CASE("xml redactor: only the envelope's own header is exempt from redaction")
+TEST_CASE("xml redactor: a routing header anywhere but directly under the root is refused")
 {
    const redaction r =
       redact_in_envelope("<n2:X><n2:NLETSMessageHeader><nc:Image>PHOTO</nc:Image></n2:NLETSMessageHeader></n2:X>",
                          category_mask{ category::photo });
-   CHECK(r.output == "<n2:X><n2:NLETSMessageHeader></n2:NLETSMessageHeader></n2:X>");
+   REQUIRE(r.audit.rejected());
+   CHECK(r.audit.error->offset == envelope_open.size() + std::string_view("<n2:X>").size());
+   CHECK(r.output.empty());
 }
 
 TEST_CASE("xml redactor: free text is judged decoded, and what stays of a redacted line keeps its own spelling")

@@ -117,8 +117,8 @@ struct planted_xml_message
    }
 };
 
-// Random Nlets XML responses: a routing header (sometimes holding a sensitive-looking
-// element, which stays), then items of every kind the redactor decides on: sensitive
+// Random Nlets XML responses: a routing header (sometimes holding a sensitive element,
+// which goes like any other), then items of every kind the redactor decides on: sensitive
 // elements of every dictionary entry (NIEM 2.0 and 3.0 under one prefix, another prefix
 // for the same URI, a default namespace, empty elements), identifications whose category
 // code says or does not say immigration, before or after the number, in any case and
@@ -257,8 +257,9 @@ private:
                       "    <nh2:OriginatingORIID>WAOLN0000</nh2:OriginatingORIID>\n"
                       "    <nh2:DestinationORIID>ORTEST001</nh2:DestinationORIID>\n";
       if (random_.chance(4)) {
-         // Routing is never redacted, whatever it holds.
-         h += "    <nc:PersonSSNIdentification>" + plant(m, std::nullopt) + "</nc:PersonSSNIdentification>\n";
+         // The header shields nothing but its routing values.
+         m.fields.push_back(veil::category::ssn);
+         h += "    <nc:PersonSSNIdentification>" + plant(m, veil::category::ssn) + "</nc:PersonSSNIdentification>\n";
       }
       return h + "  </n2:NLETSMessageHeader>\n";
    }

@@ -11,9 +11,9 @@
 // The tree is walked in document order and read as the stream redactor reads the bytes:
 // an element of a masked category is removed (drop) or emptied (mask); an identification
 // goes when a category code inside it says AR, AN or PP; the text nodes of n2:ResponseText
-// and its kin are redacted line by line by the Nlets text rules; the first routing header
-// under the root is never touched and names the message in the audit record. Namespace
-// prefixes are resolved from the xmlns attributes in the tree.
+// and its kin are redacted line by line by the Nlets text rules; the routing is read from
+// the whole tree first (routing_header.hpp), never touched, and names the message in the
+// audit record. Namespace prefixes are resolved from the xmlns attributes in the tree.
 //
 // Where the twins differ: a tree holds no bytes, so audit offsets are pugixml's
 // offset_debug() of the node (0 when pugixml no longer knows it) and lengths are 0; and
@@ -46,21 +46,155 @@ namespace veil::xml {
 
 namespace internal {
 
-// Byte offset of a node in the buffer it was parsed from: the '<' of an element, the
-// first byte of a text; 0 once pugixml no longer knows it.
+// Byte offset of a node in the buffer it was parsed from: the '<' of an element, comment
+// or processing instruction, the first byte of a text; 0 once pugixml no longer knows it.
 [[nodiscard]] inline std::size_t input_offset_of(pugi::xml_node node) noexcept
 {
    const std::ptrdiff_t at = node.offset_debug();
-   if (at < 0) {
-      return 0;
+   // pugixml points past the opener: "<", "<!--", "<?".
+   std::ptrdiff_t opener = 0;
+   switch (node.type()) {
+      case pugi::node_element: opener = 1; break;
+      case pugi::node_comment: opener = 4; break;
+      case pugi::node_pi: opener = 2; break;
+      default: break;
    }
-   const bool element = node.type() == pugi::node_element;
-   return static_cast<std::size_t>(element && at > 0 ? at - 1 : at);
+   return at < opener ? 0 : static_cast<std::size_t>(at - opener);
 }
 
 [[nodiscard]] inline bool is_text(pugi::xml_node node) noexcept
 {
    return node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
+}
+
+// Document order, without recursion: `visitor.enter(node)` when an element is entered
+// (returning whether to go into it), `visitor.leave(node)` when it is left, and
+// `visitor.other(node)` for every other node.
+template <typename Visitor>
+void visit_tree(pugi::xml_document& document, Visitor& visitor)
+{
+   pugi::xml_node node = document.first_child();
+   while (node) {
+      if (node.type() != pugi::node_element) {
+         visitor.other(node);
+      }
+      else if (visitor.enter(node)) {
+         if (node.first_child()) {
+            node = node.first_child();
+            continue;
+         }
+         visitor.leave(node);
+      }
+      while (!node.next_sibling()) {
+         node = node.parent();
+         if (node == document) {
+            return;
+         }
+         visitor.leave(node);
+      }
+      node = node.next_sibling();
+   }
+}
+
+// The namespace URI and local name of each element entered, resolved from the xmlns
+// attributes of the tree as the reader resolves them from the bytes.
+class tree_names
+{
+public:
+   struct qualified
+   {
+      std::string_view local;
+      std::string_view uri;
+   };
+
+   explicit tree_names(std::size_t max_bindings) : scope_(max_bindings) {}
+
+   // Declares the element's namespaces, then resolves its name.
+   [[nodiscard]] qualified enter(pugi::xml_node node)
+   {
+      open_.push_back(scope_.mark());
+      const std::size_t at = input_offset_of(node);
+      constexpr std::string_view prefixed = "xmlns:";
+      for (const pugi::xml_attribute a : node.attributes()) {
+         const std::string_view name = a.name();
+         if (name == "xmlns") {
+            scope_.declare({}, a.value(), at);
+         }
+         else if (name.starts_with(prefixed)) {
+            scope_.declare(name.substr(prefixed.size()), a.value(), at);
+         }
+      }
+      const std::string_view raw = node.name();
+      const std::size_t colon = raw.find(':');
+      const std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : raw.substr(0, colon);
+      const std::string_view local = colon == std::string_view::npos ? raw : raw.substr(colon + 1);
+      if (colon != std::string_view::npos && (prefix.empty() || local.empty() || local.find(':') != local.npos)) {
+         throw rejected_input(at, "malformed qualified name");
+      }
+      const std::optional<std::string_view> uri = scope_.resolve(prefix);
+      if (!uri) {
+         throw rejected_input(at, "undeclared namespace prefix");
+      }
+      return { local, *uri };
+   }
+
+   void leave()
+   {
+      scope_.unwind(open_.back());
+      open_.pop_back();
+   }
+
+   // Of the element entered last; the root is at depth 1.
+   [[nodiscard]] std::size_t depth() const noexcept { return open_.size(); }
+
+private:
+   namespace_scope scope_;
+   std::vector<std::size_t> open_;  // per open element, the scope mark to unwind to
+};
+
+// The routing of the whole tree, read before anything is decided: every element counts,
+// whatever a mask would remove, as for the stream redactor.
+class routing_pass
+{
+public:
+   routing_pass(const xml_limits& limits, audit_record& audit) : names_(limits.max_namespace_bindings), audit_(audit) {}
+
+   bool enter(pugi::xml_node node)
+   {
+      const tree_names::qualified name = names_.enter(node);
+      routing_.on_start(name.uri, name.local, names_.depth(), input_offset_of(node));
+      return true;
+   }
+
+   void leave(pugi::xml_node /*node*/)
+   {
+      routing_.on_end(names_.depth(), audit_);
+      names_.leave();
+   }
+
+   void other(pugi::xml_node node)
+   {
+      if (is_text(node)) {
+         routing_.on_text(node.value());
+      }
+      else if (node.type() == pugi::node_comment || node.type() == pugi::node_pi) {
+         routing_.on_markup(input_offset_of(node));
+      }
+   }
+
+private:
+   tree_names names_;
+   routing_header routing_;
+   audit_record& audit_;
+};
+
+// Whether a text node is a routing value, which is never redacted (the routing pass has
+// made sure that an element of a routing name holds nothing but its value).
+[[nodiscard]] inline bool is_routing_value(pugi::xml_node text)
+{
+   const std::string_view name = text.parent().name();
+   const std::size_t colon = name.find(':');
+   return routing_field_named(colon == std::string_view::npos ? name : name.substr(colon + 1)).has_value();
 }
 
 // One walk of one document: decides every node, and only changes the tree once the whole
@@ -75,14 +209,108 @@ public:
         lines_(std::move(lines)),
         body_(lines_, max_line_size),
         audit_(audit),
-        scope_(limits.max_namespace_bindings)
+        names_(limits.max_namespace_bindings)
    {}
 
    void run(pugi::xml_document& document)
    {
       check_depth(document);
-      walk(document);
+      routing_pass routing(limits_, audit_);
+      visit_tree(document, routing);
+      visit_tree(document, *this);
       apply();
+   }
+
+   // As visit_tree()'s visitor: enter() returns whether to go into the element.
+   bool enter(pugi::xml_node node)
+   {
+      const tree_names::qualified name = names_.enter(node);
+      const std::size_t depth = names_.depth();
+      const element_entry* entry = find_element(name.uri, name.local);
+      if (entry == nullptr) {
+         return true;
+      }
+      // Overrides name elements by their vocabulary, not by the prefix this tree uses.
+      const std::string tag = rules_.has_overrides() ? override_tag(*entry, name.local) : std::string();
+      switch (entry->role) {
+         case element_role::sensitive:
+            if (const field_verdict removed = rules_.verdict(tag, entry->sensitivity)) {
+               redact_element(node, { *entry->sensitivity, *removed });
+               return false;
+            }
+            break;
+         case element_role::by_category_code:
+            // An override does not wait for the code.
+            if (rules_.names(tag)) {
+               if (const field_verdict removed = rules_.verdict(tag, entry->sensitivity)) {
+                  redact_element(node, { *entry->sensitivity, *removed });
+                  return false;
+               }
+               break;
+            }
+            if (identification_may_be_removed(rules_)) {
+               // No second hold inside the first.
+               if (hold_) {
+                  redact_element(node, undecided_identification(rules_, tag));
+                  return false;
+               }
+               hold_ = hold_state{ node, depth, tag, audit_.fields.size(), changes_.size(), {}, {}, {} };
+            }
+            break;
+         case element_role::category_code:
+            // Any descendant counts: NIEM 3 and later may wrap the code in an augmentation.
+            if (hold_ && depth > hold_->depth) {
+               hold_->code_node = node;
+               hold_->code = {};
+            }
+            break;
+         case element_role::free_text:
+            if (!free_text_) {
+               free_text_ = node;  // the outermost: a nested one does not end the body
+            }
+            break;
+         case element_role::header:
+            break;
+      }
+      return true;
+   }
+
+   void leave(pugi::xml_node node)
+   {
+      names_.leave();
+      if (node == free_text_) {
+         free_text_ = {};
+         body_.end_body();
+      }
+      if (hold_ && node == hold_->code_node) {
+         hold_->carried = hold_->carried | hold_->code.categories();
+         hold_->code_node = {};
+      }
+      if (hold_ && node == hold_->node) {
+         end_hold();
+      }
+   }
+
+   // Text, CDATA, comments, processing instructions.
+   void other(pugi::xml_node node)
+   {
+      if (!is_text(node) || is_routing_value(node)) {
+         return;  // markup ends a block of free text, and every text node is one already
+      }
+      const std::string_view value = node.value();
+      if (hold_ && hold_->code_node) {
+         hold_->code.append(value);
+      }
+      if (free_text_) {
+         std::string redacted;
+         auto append = [&redacted](std::string_view bytes) { redacted.append(bytes); };
+         redaction_output out(append, audit_);
+         body_.add(value, input_offset_of(node), false, out);
+         body_.end_block(out);
+         if (redacted != value) {
+            changes_.push_back({ change::kind::set_text, node, std::move(redacted) });
+         }
+      }
    }
 
 private:
@@ -132,189 +360,15 @@ private:
       }
    }
 
-   // Document order, without recursion: a start when an element is entered, an end when
-   // it is left, text as it comes; an element redacted whole is not entered.
-   void walk(pugi::xml_document& document)
-   {
-      pugi::xml_node node = document.first_child();
-      while (node) {
-         if (node.type() != pugi::node_element) {
-            on_other(node);
-         }
-         else if (on_start(node)) {
-            if (node.first_child()) {
-               node = node.first_child();
-               continue;
-            }
-            on_end(node);
-         }
-         while (!node.next_sibling()) {
-            node = node.parent();
-            if (node == document) {
-               return;
-            }
-            on_end(node);
-         }
-         node = node.next_sibling();
-      }
-   }
-
-   struct qualified
-   {
-      std::string_view local;
-      std::string_view uri;
-   };
-
-   // Declares the element's namespaces, then resolves its name as the reader does.
-   [[nodiscard]] qualified resolve(pugi::xml_node node)
-   {
-      const std::size_t at = input_offset_of(node);
-      constexpr std::string_view prefixed = "xmlns:";
-      for (const pugi::xml_attribute a : node.attributes()) {
-         const std::string_view name = a.name();
-         if (name == "xmlns") {
-            scope_.declare({}, a.value(), at);
-         }
-         else if (name.starts_with(prefixed)) {
-            scope_.declare(name.substr(prefixed.size()), a.value(), at);
-         }
-      }
-      const std::string_view raw = node.name();
-      const std::size_t colon = raw.find(':');
-      const std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : raw.substr(0, colon);
-      const std::string_view local = colon == std::string_view::npos ? raw : raw.substr(colon + 1);
-      if (colon != std::string_view::npos && (prefix.empty() || local.empty() || local.find(':') != local.npos)) {
-         throw rejected_input(at, "malformed qualified name");
-      }
-      const std::optional<std::string_view> uri = scope_.resolve(prefix);
-      if (!uri) {
-         throw rejected_input(at, "undeclared namespace prefix");
-      }
-      return { local, *uri };
-   }
-
-   // Returns whether to enter the element.
-   bool on_start(pugi::xml_node node)
-   {
-      open_.push_back(scope_.mark());
-      const std::size_t depth = open_.size();  // the root is at depth 1
-      const qualified name = resolve(node);
-      const element_entry* entry = find_element(name.uri, name.local);
-      // Only the envelope's own header, a child of the root and the first one, is routing.
-      if (header_ || (entry != nullptr && entry->role == element_role::header && depth == 2 && !header_seen_)) {
-         if (!header_) {
-            header_ = node;
-            header_seen_ = true;
-         }
-         header_fields_.on_start(name.uri, name.local);
-         return true;
-      }
-      if (entry == nullptr) {
-         return true;
-      }
-      // Overrides name elements by their vocabulary, not by the prefix this tree uses.
-      const std::string tag = rules_.has_overrides() ? override_tag(*entry, name.local) : std::string();
-      switch (entry->role) {
-         case element_role::sensitive:
-            if (const field_verdict removed = rules_.verdict(tag, entry->sensitivity)) {
-               redact_element(node, { *entry->sensitivity, *removed });
-               return false;
-            }
-            break;
-         case element_role::by_category_code:
-            // An override does not wait for the code.
-            if (rules_.names(tag)) {
-               if (const field_verdict removed = rules_.verdict(tag, entry->sensitivity)) {
-                  redact_element(node, { *entry->sensitivity, *removed });
-                  return false;
-               }
-               break;
-            }
-            if (identification_may_be_removed(rules_)) {
-               // No second hold inside the first.
-               if (hold_) {
-                  redact_element(node, undecided_identification(rules_, tag));
-                  return false;
-               }
-               hold_ = hold_state{ node, depth, tag, audit_.fields.size(), changes_.size(), {}, {}, {} };
-            }
-            break;
-         case element_role::category_code:
-            // Any descendant counts: NIEM 3 and later may wrap the code in an augmentation.
-            if (hold_ && depth > hold_->depth) {
-               hold_->code_node = node;
-               hold_->code = {};
-            }
-            break;
-         case element_role::free_text:
-            if (!free_text_) {
-               free_text_ = node;  // the outermost: a nested one does not end the body
-            }
-            break;
-         case element_role::header:
-            break;
-      }
-      return true;
-   }
-
-   void on_end(pugi::xml_node node)
-   {
-      leave();
-      if (header_) {
-         header_fields_.on_end(audit_);
-         if (node == header_) {
-            header_ = {};
-         }
-         return;
-      }
-      if (node == free_text_) {
-         free_text_ = {};
-         body_.end_body();
-      }
-      if (hold_ && node == hold_->code_node) {
-         hold_->carried = hold_->carried | hold_->code.categories();
-         hold_->code_node = {};
-      }
-      if (hold_ && node == hold_->node) {
-         end_hold();
-      }
-   }
-
-   // Text, CDATA, comments, processing instructions.
-   void on_other(pugi::xml_node node)
-   {
-      if (!is_text(node)) {
-         return;  // markup ends a block of free text, and every text node is one already
-      }
-      const std::string_view value = node.value();
-      if (header_) {
-         header_fields_.on_text(value);
-         return;
-      }
-      if (hold_ && hold_->code_node) {
-         hold_->code.append(value);
-      }
-      if (free_text_) {
-         std::string redacted;
-         auto append = [&redacted](std::string_view bytes) { redacted.append(bytes); };
-         redaction_output out(append, audit_);
-         body_.add(value, input_offset_of(node), false, out);
-         body_.end_block(out);
-         if (redacted != value) {
-            changes_.push_back({ change::kind::set_text, node, std::move(redacted) });
-         }
-      }
-   }
-
-   void leave()
-   {
-      scope_.unwind(open_.back());
-      open_.pop_back();
-   }
-
+   // An element redacted at its start: it is not entered, so it is left here.
    void redact_element(pugi::xml_node node, field_removal as)
    {
-      leave();
+      names_.leave();
+      remove(node, as);
+   }
+
+   void remove(pugi::xml_node node, field_removal as)
+   {
       audit_.fields.push_back({ node.name(), as.kind, as.applied, input_offset_of(node), 0 });
       changes_.push_back({ as.applied == action::drop ? change::kind::remove : change::kind::empty, node, {} });
    }
@@ -326,8 +380,7 @@ private:
       if (const std::optional<field_removal> removed = identification_removal(rules_, held.override_tag, held.carried)) {
          audit_.fields.resize(held.audit_size);
          changes_.resize(held.change_count);
-         open_.push_back(scope_.mark());  // redact_element leaves it again
-         redact_element(held.node, *removed);
+         remove(held.node, *removed);
       }
    }
 
@@ -347,14 +400,10 @@ private:
    free_text_line_redactor lines_;  // keeps this message's continuation state
    free_text_body body_;
    audit_record& audit_;
-   namespace_scope scope_;
-   std::vector<std::size_t> open_;  // per open element, the scope mark to unwind to
+   tree_names names_;
    std::vector<change> changes_;
    std::optional<hold_state> hold_;
    pugi::xml_node free_text_;
-   pugi::xml_node header_;
-   bool header_seen_ = false;
-   routing_header header_fields_;
 };
 
 }  // namespace internal

@@ -73,7 +73,7 @@ enum class element_role : std::uint8_t {
    by_category_code,   // an identification: sensitive when a child category code is AR, AN or PP
    category_code,      // the child code that decides a by_category_code parent
    free_text,          // content is a legacy text body, redacted by the Nlets text rules
-   header,             // routing: never redacted
+   header,             // routing (routing_header.hpp): read, never redacted
 };
 
 struct element_entry
@@ -102,9 +102,9 @@ struct element_entry
    return tag;
 }
 
-inline constexpr std::array<element_entry, 40> element_dictionary = [] {
+inline constexpr std::array<element_entry, 44> element_dictionary = [] {
    using enum element_role;
-   return std::array<element_entry, 40>{ {
+   return std::array<element_entry, 44>{ {
    // address
    { vocabulary::niem_core, "ContactMailingAddress", sensitive, category::address, "mailing address" },
    { vocabulary::niem_core, "LocationAddress", sensitive, category::address, "address of a location" },
@@ -156,7 +156,11 @@ inline constexpr std::array<element_entry, 40> element_dictionary = [] {
    { vocabulary::nlets, "ResponseText", free_text, {}, "free-text response body (legacy text rules)" },
    { vocabulary::nlets, "MailMessageText", free_text, {}, "administrative message text (legacy text rules)" },
    { vocabulary::nlets, "StatusMessageText", free_text, {}, "status message text (legacy text rules)" },
-   { vocabulary::nlets, "NLETSMessageHeader", header, {}, "routing header: never redacted" },
+   { vocabulary::nlets, "NLETSMessageHeader", header, {}, "routing header: holds the routing elements, shields nothing else" },
+   { vocabulary::nlets_header, "MessageKeyCodeText", header, {}, "message key (routing, any namespace)" },
+   { vocabulary::nlets_header, "OriginatingORIID", header, {}, "sender ORI (routing, any namespace)" },
+   { vocabulary::nlets_header, "DestinationORIID", header, {}, "a recipient ORI or destination (routing, any namespace)" },
+   { vocabulary::nlets_header, "DocumentControlFieldText", header, {}, "control field (routing, any namespace)" },
    } };
 }();
 

@@ -13,8 +13,9 @@
 //     its start tag, whatever its code;
 //   - the text of n2:ResponseText and its kin is a legacy free-text body, redacted line by
 //     line by the Nlets text rules;
-//   - the routing header (the first n2:NLETSMessageHeader under the root) is never
-//     redacted; its message key, sender and recipient go to the audit record.
+//   - the routing (routing_header.hpp) is read from every element whatever the mask
+//     removes, and its values go to the audit record; a routing value is never redacted,
+//     and the header shields nothing else: what it holds is decided like any element.
 // Every other byte is written as it came.
 
 #include <veil/audit.hpp>
@@ -61,17 +62,12 @@ public:
 
    void on_start(const element_start& e)
    {
+      routing_.on_start(e.name.uri, e.name.local, e.depth, e.offset);
       if (skipping()) {
          return;
       }
       flush_text_block();
       const element_entry* entry = find_element(e.name.uri, e.name.local);
-      // Only the envelope's own header, a child of the root and the first one, is routing:
-      // a header-named element elsewhere must not shield what it holds.
-      if (in_header_ || (entry != nullptr && entry->role == element_role::header && e.depth == 2 && !header_seen_)) {
-         on_header_start(e);
-         return;
-      }
       if (entry == nullptr) {
          out_.emit(e.raw);
          return;
@@ -127,6 +123,7 @@ public:
 
    void on_end(const element_end& e)
    {
+      routing_.on_end(e.depth, audit_);
       if (skip_ && e.depth == skip_->depth) {
          finish_redacted_element(e);
          return;
@@ -135,10 +132,6 @@ public:
          return;
       }
       flush_text_block();
-      if (in_header_) {
-         on_header_end(e);
-         return;
-      }
       if (free_text_depth_ == e.depth) {
          free_text_depth_.reset();
          body_.end_body();
@@ -156,12 +149,14 @@ public:
 
    void on_text(std::string_view piece, std::size_t offset, text_kind kind)
    {
-      if (skipping()) {
+      if (routing_.reading_value()) {
+         routing_.on_text(decoded(piece, kind));
+         if (!skipping()) {
+            out_.emit(piece);  // a routing value is never redacted, nor free text
+         }
          return;
       }
-      if (in_header_) {
-         header_.on_text(decoded(piece, kind));
-         out_.emit(piece);
+      if (skipping()) {
          return;
       }
       if (holding() && hold_->code_depth) {
@@ -174,8 +169,11 @@ public:
       out_.emit(piece);
    }
 
-   void on_markup(std::string_view raw, std::size_t /*offset*/)
+   void on_markup(std::string_view raw, std::size_t offset)
    {
+      if (is_comment_or_instruction(raw)) {
+         routing_.on_markup(offset);
+      }
       if (skipping()) {
          return;
       }
@@ -214,6 +212,11 @@ private:
       id_category_code code;
       category_mask carried;  // what the codes read so far give
    };
+
+   [[nodiscard]] static bool is_comment_or_instruction(std::string_view raw) noexcept
+   {
+      return raw.starts_with("<!--") || raw.starts_with("<?");
+   }
 
    [[nodiscard]] bool skipping() const noexcept { return skip_.has_value(); }
    [[nodiscard]] bool holding() const noexcept { return hold_.has_value(); }
@@ -307,26 +310,6 @@ private:
       }
    }
 
-   void on_header_start(const element_start& e)
-   {
-      if (!in_header_) {
-         in_header_ = true;
-         header_seen_ = true;
-         header_depth_ = e.depth;
-      }
-      header_.on_start(e.name.uri, e.name.local);
-      out_.emit(e.raw);
-   }
-
-   void on_header_end(const element_end& e)
-   {
-      header_.on_end(audit_);
-      if (e.depth == header_depth_) {
-         in_header_ = false;
-      }
-      out_.emit(e.raw);
-   }
-
    // Text as a reader sees it: line breaks written as CR LF or CR alone read as LF, and
    // references expanded (CDATA has none; a CR written as &#13; stays a CR).
    [[nodiscard]] std::string_view decoded(std::string_view piece, text_kind kind)
@@ -370,10 +353,7 @@ private:
    std::optional<hold_state> hold_;
    std::optional<std::size_t> free_text_depth_;
 
-   bool in_header_ = false;
-   bool header_seen_ = false;
-   std::size_t header_depth_ = 0;
-   routing_header header_;
+   routing_header routing_;
    std::string decoded_piece_;  // reused
 };
 
