@@ -1,8 +1,8 @@
 #pragma once
 // What the AAMVA suites share: a redactor built in one call, a payload redacted in memory
-// or fed to redact_stream() in chunks cut at chosen offsets, and random payloads in the
-// standard's strict framing that say where each element stands and which of their values
-// a mask must remove.
+// or fed to redact_stream() in chunks cut at chosen offsets, payloads framed from their
+// subfiles' bytes, and random payloads in the standard's strict framing that say where
+// each element stands and which of their values a mask must remove.
 
 #include "nlets_test_support.hpp"
 
@@ -38,6 +38,29 @@ using aamva_redactor = veil::aamva::aamva_redactor<veil::runtime_mask>;
    return aamva_redactor{ veil::runtime_mask{ mask }, options };
 }
 
+// How a payload is redacted: mask, action, framing mode, and whether elements no version
+// of the standard defines count as sensitive.
+struct aamva_run
+{
+   veil::category_mask mask = veil::default_mask;
+   veil::action applied = veil::action::drop;
+   veil::aamva::framing_mode mode = veil::aamva::framing_mode::strict;
+   bool unknown_elements_sensitive = false;
+};
+
+[[nodiscard]] inline aamva_redactor make_aamva_redactor(const aamva_run& run)
+{
+   veil::aamva::aamva_options options;
+   options.mode = run.mode;
+   options.unknown_elements_sensitive = run.unknown_elements_sensitive;
+   return make_aamva_redactor(run.mask, run.applied, options);
+}
+
+[[nodiscard]] inline redaction redact_aamva(std::string_view payload, const aamva_run& run = {})
+{
+   return redact(make_aamva_redactor(run), payload);
+}
+
 // ---- generated payloads ------------------------------------------------------------------
 
 // The category a redactor with unknown_elements_sensitive files an element no version
@@ -65,6 +88,22 @@ struct generated_subfile
 {
    const std::string digits = std::to_string(n);
    return std::string(width - std::min(width, digits.size()), '0') + digits;
+}
+
+// A payload in the standard's framing: `header` ('@' through the number of entries), then
+// designators computed for `subfiles`, each given as its bytes (type through CR).
+[[nodiscard]] inline std::string framed(const std::string& header, const std::vector<std::string>& subfiles)
+{
+   std::string out = header;
+   std::size_t offset = header.size() + 10 * subfiles.size();
+   for (const std::string& s : subfiles) {
+      out += s.substr(0, 2) + fixed_width(offset, 4) + fixed_width(s.size(), 4);
+      offset += s.size();
+   }
+   for (const std::string& s : subfiles) {
+      out += s;
+   }
+   return out;
 }
 
 // A payload in the standard's framing: `header` ('@' through the number of entries), one

@@ -40,13 +40,7 @@ using veil_test::aamva_variants::damage;
 namespace consumers = veil_test::aamva_consumers;
 namespace variants = veil_test::aamva_variants;
 
-struct run
-{
-   category_mask mask;
-   action applied = action::drop;
-   framing_mode mode = framing_mode::strict;
-   bool unknown_elements_sensitive = false;
-};
+using run = veil_test::aamva_run;
 
 // The markers a consumer of the output must not find: those whose writer meant them as
 // an element the mask removes.
@@ -62,14 +56,6 @@ struct run
    return removed;
 }
 
-[[nodiscard]] veil_test::aamva_redactor redactor_for(const run& r)
-{
-   veil::aamva::aamva_options options;
-   options.mode = r.mode;
-   options.unknown_elements_sensitive = r.unknown_elements_sensitive;
-   return veil_test::make_aamva_redactor(r.mask, r.applied, options);
-}
-
 // Redacts `v` as `r` says and holds the result to the consumers' view; true when veil
 // took the payload.
 bool check_consumers_view(const variants::variant& v, const run& r)
@@ -79,7 +65,7 @@ bool check_consumers_view(const variants::variant& v, const run& r)
    CAPTURE(veil::name_of(r.applied));
    CAPTURE(r.mode == framing_mode::lenient);
    CAPTURE(r.unknown_elements_sensitive);
-   const veil_test::aamva_redactor redactor = redactor_for(r);
+   const veil_test::aamva_redactor redactor = veil_test::make_aamva_redactor(r);
    const veil_test::redaction result = veil_test::redact(redactor, v.bytes);
    if (result.audit.rejected()) {
       CHECK(result.output.empty());
@@ -129,6 +115,7 @@ bool check_consumers_view(const variants::variant& v, const run& r)
 [[nodiscard]] run random_run(variants::variant_generator& generate, framing_mode mode)
 {
    run r;
+   r.mask = category_mask::none();
    for (const veil::category c : veil::all_categories) {
       if (generate.chance(2)) {
          r.mask = r.mask | category_mask{ c };

@@ -3,6 +3,7 @@
 // designators, how versions decide an id, jurisdiction elements, and every framing fault
 // strict mode refuses and lenient mode mends or refuses.
 
+#include "aamva_test_support.hpp"
 #include "sample_messages.hpp"
 
 #include <veil/aamva/aamva_redactor.hpp>
@@ -18,50 +19,18 @@
 namespace {
 
 using veil::action;
+using veil_test::framed;
 using veil::category;
 using veil::category_mask;
 using veil::aamva::framing_mode;
 
-struct result
-{
-   veil::audit_record audit;
-   std::string output;
-};
+using result = veil_test::redaction;
 
 [[nodiscard]] result redact(std::string_view payload, category_mask mask = veil::default_mask,
                             action applied = action::drop, framing_mode mode = framing_mode::strict,
                             bool unknown_sensitive = false)
 {
-   veil::aamva::aamva_options options;
-   options.action = applied;
-   options.mode = mode;
-   options.unknown_elements_sensitive = unknown_sensitive;
-   result r;
-   r.audit = veil::aamva::aamva_redactor<veil::runtime_mask>{ veil::runtime_mask{ mask }, options }.redact(payload,
-                                                                                                           r.output);
-   return r;
-}
-
-[[nodiscard]] std::string four_digits(std::size_t n)
-{
-   const std::string digits = std::to_string(n);
-   return std::string(4 - digits.size(), '0') + digits;
-}
-
-// A payload in the standard's framing: `header` ('@' through the number of entries), then
-// designators computed for `subfiles` (each given as its bytes, type through CR).
-[[nodiscard]] std::string framed(const std::string& header, const std::vector<std::string>& subfiles)
-{
-   std::string out = header;
-   std::size_t offset = header.size() + 10 * subfiles.size();
-   for (const std::string& s : subfiles) {
-      out += s.substr(0, 2) + four_digits(offset) + four_digits(s.size());
-      offset += s.size();
-   }
-   for (const std::string& s : subfiles) {
-      out += s;
-   }
-   return out;
+   return veil_test::redact_aamva(payload, { mask, applied, mode, unknown_sensitive });
 }
 
 const std::string v10_header = "@\n\x1e\rANSI 636000100002";

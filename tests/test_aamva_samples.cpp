@@ -195,3 +195,40 @@ TEST_CASE("aamva samples: the payloads make demo shows are in the standard's fra
    }
    CHECK(payloads == 2);
 }
+
+TEST_CASE("aamva samples: an element goes for an id its value holds only in Indiana's, where the next subfile's start was lost in it")
+{
+   // The Indiana card's DL subfile lost its CR: its last element reads
+   // "DDB09212009MZIZIC457", the jurisdiction subfile's type and its first element ZIC
+   // inside the card revision date. With unknown elements sensitive, that element goes
+   // for the ZIC it holds. No other sample, under every category, loses an element for an
+   // id in its value.
+   std::size_t payloads = 0;
+   for (const auto& sample : aamva_samples()) {
+      CAPTURE(sample.first);
+      for (const bool unknown : { false, true }) {
+         veil::aamva::aamva_options options;
+         options.mode = framing_mode::lenient;
+         options.unknown_elements_sensitive = unknown;
+         std::string out;
+         const veil::audit_record audit =
+            veil::aamva::aamva_redactor<veil::runtime_mask>{ veil::runtime_mask{ veil::category_mask::all() }, options }
+               .redact(sample.second, out);
+         if (audit.rejected()) {
+            continue;
+         }
+         ++payloads;
+         std::vector<std::string> for_their_value;
+         for (const veil::redacted_field& f : audit.fields) {
+            const veil::aamva::element_entry* entry = veil::aamva::find_element(f.tag, 1);
+            const bool by_own_id = entry != nullptr ? entry->sensitivity.has_value() : unknown;
+            if (!by_own_id) {
+               for_their_value.push_back(sample.second.substr(f.offset, f.length));
+            }
+         }
+         const bool indiana = sample.first == "idparser_IN.txt" && unknown;
+         CHECK(for_their_value == (indiana ? std::vector<std::string>{ "DDB09212009MZIZIC457" } : std::vector<std::string>{}));
+      }
+   }
+   CHECK(payloads == 2 * 38);
+}

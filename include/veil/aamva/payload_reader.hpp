@@ -79,8 +79,8 @@ namespace internal {
 }
 
 // Where `element` holds a byte that some reader of the format takes for a line break or a
-// control, or npos: a C0 control or DEL; 0x85, the next-line control in Latin-1 and the
-// last byte of its UTF-8 form; the UTF-8 line and paragraph separators E2 80 A8/A9.
+// control, or npos: a C0 control or DEL; 0x85, the next-line control in Latin-1, and its
+// UTF-8 form C2 85; the UTF-8 line and paragraph separators E2 80 A8/A9.
 [[nodiscard]] constexpr std::size_t find_line_break_or_control(std::string_view element) noexcept
 {
    for (std::size_t i = 0; i < element.size(); ++i) {
@@ -89,7 +89,7 @@ namespace internal {
          return i;
       }
       const std::string_view three = element.substr(i, 3);
-      if (three == "\xE2\x80\xA8" || three == "\xE2\x80\xA9") {
+      if (three.starts_with("\xC2\x85") || three == "\xE2\x80\xA8" || three == "\xE2\x80\xA9") {
          return i;
       }
    }
