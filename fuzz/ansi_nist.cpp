@@ -8,18 +8,28 @@
 //     each of them; redacting the output again gives the same bytes (idempotence), and
 //     under no mask it passes unchanged;
 //   - "passed" means the output is the input;
-//   - a Type-2 field of every masked dictionary entry, each holding a sentinel and added
-//     to the transaction's first Type-2 record, never reaches the output.
+//   - a Type-2 field of every masked dictionary entry, each holding a sentinel and put in
+//     the transaction's first Type-2 record in place of any field of its number, never
+//     reaches the output;
+//   - the policy dimension (policy_dimension.hpp): with a recipient spelling planted in
+//     1.007 DAI and a caller's recipient chosen by the input, a transaction that an
+//     immigration-enforcement agency would receive, as a consumer that cuts Type-1 at GS
+//     reads its DAI, is never released under immigration-withhold.
 //
-// Input layout, so that every mask, action and limit is reached by mutation:
+// Input layout, so that every mask, action, limit and recipient is reached by mutation:
 //   byte 0   bits 0-6: the mask, bit i = veil::all_categories[i]; bit 7: action (1 = mask)
 //   byte 1   bits 2-4: largest stream chunk, 4^n bytes; bits 5-7: seed of the chunk sizes
 //   byte 2   bit 7 clear: the default limits; set: limits small enough for fuzz inputs to
 //            cross (see tight_limits)
+//   byte 3   the recipients (see plant_recipient): bits 0-3 the 1.007 DAI written into
+//            Type-1, bits 4-5 the caller's recipient, bit 6 a second DAI beside the first
 //   rest     the transaction
 
 #include "ansi_nist_framing_support.hpp"
+#include "ansi_nist_reader_view.hpp"
+#include "ansi_nist_transaction_builder.hpp"
 #include "fuzz_support.hpp"
+#include "policy_dimension.hpp"
 
 #include <veil/action.hpp>
 #include <veil/ansi_nist/ansi_nist_redactor.hpp>
@@ -29,10 +39,12 @@
 #include <veil/audit.hpp>
 #include <veil/category_mask.hpp>
 #include <veil/field_dictionary.hpp>
+#include <veil/format.hpp>
 #include <veil/mask_policy.hpp>
 #include <veil/rejection.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -55,7 +67,8 @@ struct fuzz_case
    category_mask mask;
    ansi_nist::ansi_nist_options options;
    std::uint8_t chunking = 0;
-   std::string transaction;
+   std::string transaction;                 // with the recipient planted
+   std::vector<std::string> callers;        // recipients the caller adds
 };
 
 // Limits that fuzz inputs cross: images passed in pieces of 1 to 8 bytes, 0 to 7 records
@@ -69,10 +82,45 @@ struct fuzz_case
    return limits;
 }
 
+// Recipients that are no immigration-enforcement agency.
+constexpr std::array<std::string_view, 3> harmless_recipients{ "ORTEST001", "WVIAFIS0Z", "NY" };
+
+// `transaction` with the 1.007 DAI `choice` picks (bits 0-3: a spelling of
+// veil_fuzz::immigration_spellings, then a harmless recipient, 15 the transaction's own)
+// in place of its own, or beside it (bit 6), with Type-1's LEN written again; as it was
+// when its Type-1 is not framed by its LEN.
+[[nodiscard]] std::string plant_recipient(std::string_view transaction, std::uint8_t choice)
+{
+   const std::size_t pick = choice & 0x0FU;
+   const std::size_t spellings = veil_fuzz::immigration_spellings.size();
+   if (pick >= spellings + harmless_recipients.size()) {
+      return std::string(transaction);
+   }
+   const std::string dai(pick < spellings ? veil_fuzz::immigration_spellings[pick]
+                                          : harmless_recipients[pick - spellings]);
+   const std::optional<std::string> planted =
+      (choice & 0x40U) != 0
+         ? veil_test::build::with_type1_fields(transaction,
+                                               [&dai](std::vector<std::string>& fields) { fields.push_back("1.007:" + dai); })
+         : veil_test::build::with_type1_values(transaction, { { "7", dai } });
+   return planted.value_or(std::string(transaction));
+}
+
+// The recipient a caller adds, chosen by bits 4-5: none, a harmless one, or one of the
+// immigration-enforcement agencies, well formed as a gateway's link gives them.
+[[nodiscard]] std::vector<std::string> caller_recipients(std::uint8_t choice)
+{
+   switch ((choice >> 4) & 3U) {
+      case 0: return {};
+      case 1: return { std::string(harmless_recipients[0]) };
+      default: return { std::string(veil_fuzz::immigration_enforcement[((choice >> 4) & 3U) - 2]) };
+   }
+}
+
 [[nodiscard]] std::optional<fuzz_case> decode(const std::uint8_t* data, std::size_t size)
 {
    const std::optional<veil_fuzz::layout> l = veil_fuzz::read_layout(data, size);
-   if (!l) {
+   if (!l || l->message.empty()) {
       return std::nullopt;
    }
    fuzz_case c;
@@ -82,7 +130,9 @@ struct fuzz_case
    if (l->tight_limits) {
       c.options.limits = tight_limits(*l->tight_limits);
    }
-   c.transaction = std::string(l->message);
+   const auto recipients = static_cast<std::uint8_t>(l->message.front());
+   c.transaction = plant_recipient(l->message.substr(1), recipients);
+   c.callers = caller_recipients(recipients);
    return c;
 }
 
@@ -148,7 +198,7 @@ constexpr std::string_view sentinel = "~S~";
 }
 
 // `transaction` with `extra` fields put right after the LEN of its Type-2 record `type2`
-// (after the LEN, so that no image field that ends the record takes them in), whose LEN
+// in place of the fields of their numbers (a number written twice is refused), whose LEN
 // the library's writer computes again; nothing else changes, Type-1's LEN included.
 [[nodiscard]] std::string with_type2_fields(std::string_view transaction, const veil_test::framed_record& type2,
                                             const std::vector<std::string>& extra)
@@ -157,7 +207,10 @@ constexpr std::string_view sentinel = "~S~";
    const std::vector<ansi_nist::tagged_field> fields = ansi_nist::read_fields(record, 2, type2.offset);
    std::vector<std::string> texts;
    for (const ansi_nist::tagged_field& f : fields) {
-      texts.emplace_back(record.substr(f.begin, f.end - f.begin));
+      const std::string tag = ansi_nist::canonical_tag(2, f.number) + ":";
+      if (std::none_of(extra.begin(), extra.end(), [&tag](const std::string& e) { return e.starts_with(tag); })) {
+         texts.emplace_back(record.substr(f.begin, f.end - f.begin));
+      }
    }
    texts.insert(texts.begin() + 1, extra.begin(), extra.end());
    const std::string rewritten =
@@ -201,5 +254,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
    if (!redact_checked(*c).audit.rejected()) {
       check_sentinels(*c);
    }
+   veil_fuzz::require_never_released_to_immigration_enforcement(
+      veil::format::ansi_nist, c->transaction, veil_test::consumer::destination_values(c->transaction), c->callers);
    return 0;
 }

@@ -95,12 +95,11 @@ inline const std::vector<std::string> well_formed_routing{ "1.004:CAR", "1.007:W
    return bytes;
 }
 
-// `transaction` with the values of its Type-1 fields numbered as in `values` ("7" for
-// 1.007) replaced, each tag kept as written; a field it lacks is added at the end. Type-1
-// is found by its LEN and cut at GS, as the split reading cuts it, and its LEN written
-// again; nothing when Type-1 is not framed so.
-[[nodiscard]] inline std::optional<std::string> with_type1_values(
-   std::string_view transaction, const std::vector<std::pair<std::string, std::string>>& values)
+// `transaction` with the fields of its Type-1 after the LEN (each "T.N:value" as written)
+// changed by `edit`, and its LEN written again. Type-1 is found by its LEN and cut at GS,
+// as the split reading cuts it; nothing when it is not framed so.
+template <typename Edit>
+[[nodiscard]] std::optional<std::string> with_type1_fields(std::string_view transaction, Edit edit)
 {
    const std::string_view first = transaction.substr(0, transaction.find(gs));
    const std::optional<consumer::field> len = consumer::field_of(first);
@@ -113,29 +112,36 @@ inline const std::vector<std::string> well_formed_routing{ "1.004:CAR", "1.007:W
       return std::nullopt;
    }
    const std::vector<std::string_view> pieces = consumer::split(transaction.substr(0, length - 1), gs);
-   const std::string_view len_tag = first.substr(0, first.find(':') + 1);
-   std::vector<std::string> fields;
-   std::vector<bool> written(values.size(), false);
-   for (std::size_t i = 1; i < pieces.size(); ++i) {
-      std::string text(pieces[i]);
-      if (const std::optional<consumer::field> f = consumer::field_of(pieces[i])) {
-         for (std::size_t v = 0; v < values.size(); ++v) {
-            if (f->number == values[v].first) {
-               text = std::string(pieces[i].substr(0, pieces[i].find(':') + 1)) + values[v].second;
-               written[v] = true;
+   std::vector<std::string> fields(pieces.begin() + 1, pieces.end());
+   edit(fields);
+   return tagged_record(first.substr(0, first.find(':') + 1), fields) + std::string(transaction.substr(length));
+}
+
+// `transaction` with the values of its Type-1 fields numbered as in `values` ("7" for
+// 1.007) replaced, each tag kept as written; a field it lacks is added at the end.
+[[nodiscard]] inline std::optional<std::string> with_type1_values(
+   std::string_view transaction, const std::vector<std::pair<std::string, std::string>>& values)
+{
+   return with_type1_fields(transaction, [&values](std::vector<std::string>& fields) {
+      std::vector<bool> written(values.size(), false);
+      for (std::string& text : fields) {
+         if (const std::optional<consumer::field> f = consumer::field_of(text)) {
+            for (std::size_t v = 0; v < values.size(); ++v) {
+               if (f->number == values[v].first) {
+                  text = text.substr(0, text.find(':') + 1) + values[v].second;
+                  written[v] = true;
+               }
             }
          }
       }
-      fields.push_back(std::move(text));
-   }
-   for (std::size_t v = 0; v < values.size(); ++v) {
-      if (!written[v]) {
-         std::string number = values[v].first;
-         number.insert(0, number.size() < 3 ? 3 - number.size() : 0, '0');
-         fields.push_back("1." + number + ":" + values[v].second);
+      for (std::size_t v = 0; v < values.size(); ++v) {
+         if (!written[v]) {
+            std::string number = values[v].first;
+            number.insert(0, number.size() < 3 ? 3 - number.size() : 0, '0');
+            fields.push_back("1." + number + ":" + values[v].second);
+         }
       }
-   }
-   return tagged_record(len_tag, fields) + std::string(transaction.substr(length));
+   });
 }
 
 // `transaction` with well-formed routing (1.004 TOT CAR, 1.007 DAI WVIAFIS0Z, 1.008 ORI

@@ -89,7 +89,8 @@ inline constexpr field_dictionary<8> type2_dictionary{
    { {
       { "2.016", "SOC", category::ssn, "social security number" },
       { "2.017", "MNU", category::immigration, "miscellaneous identification number", miscellaneous_numbers_categories,
-        "by the NCIC type of each number: AR, AN, FN, PI, PP or an unknown type immigration, CI ssn, others none",
+        "by the NCIC type of each number, subfield or item: AR, AN, FN, PI, PP or an unknown type immigration, CI "
+        "ssn, others none",
         every_mnu_category() },
       { "2.020", "POB", category::immigration, "place of birth" },
       { "2.021", "CTZ", category::immigration, "citizenship" },
