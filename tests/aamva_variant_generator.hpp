@@ -53,9 +53,9 @@ struct card
 
 // What was done to a payload: damage scanners do, which leaves the card's elements as
 // they were (mended, they are the card in the standard's layout); damage that leaves a
-// payload the standard's framing reads, if not as its writer meant; damage that makes a
-// jurisdiction's element of the standard's or the reverse; and damage after which
-// consumers read elements that are not in the standard's framing at all.
+// payload the standard's framing reads, if not as its writer meant; a jurisdiction's
+// element in a standard subfile; and damage after which consumers read elements that are
+// not in the standard's framing at all.
 enum class damage : std::uint8_t {
    none,
    // scanners' damage
@@ -77,10 +77,10 @@ enum class damage : std::uint8_t {
    fixed_width,
    duplicated_element,
    standard_element_in_jurisdiction_subfile,
+   jurisdiction_subfile_opens_with_standard_element,
    masked_id_in_value,
    lf_in_value,
-   // a jurisdiction's element where the standard's stand, or the reverse
-   jurisdiction_subfile_opens_with_standard_element,
+   // a jurisdiction's element where the standard's stand
    jurisdiction_element_in_standard_subfile,
    // not the standard's framing
    control_separator,

@@ -93,11 +93,10 @@ bool check_consumers_view(const variants::variant& v, const run& r)
 
 // Whether veil takes a payload with damage `d` in framing mode `mode`: what scanners do
 // is mended leniently and refused strictly; what the standard's framing reads is read in
-// both modes; a jurisdiction subfile opening with an element of the standard is read
-// leniently as one of the jurisdiction's own (the type taken for the start of its id); a
-// jurisdiction element in a standard subfile starts the jurisdiction subfile early when
-// that is the next one designated, and is refused otherwise (nullopt: depends); what is
-// not the standard's framing is refused in both.
+// both modes; a jurisdiction element in a standard subfile is refused strictly, and
+// leniently starts the jurisdiction subfile early when that is the next one designated,
+// and is refused otherwise (nullopt: depends); what is not the standard's framing is
+// refused in both.
 [[nodiscard]] std::optional<bool> taken(damage d, framing_mode mode)
 {
    if (variants::framed_as_the_standard_frames(d)) {

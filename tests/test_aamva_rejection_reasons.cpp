@@ -115,7 +115,7 @@ TEST_CASE("class 6, AAMVA: a rejection reason quotes no field of the payload, wh
       "@\n\x1e\rANSI 636000100001DL00318642DLDAQ1\r",
       framed(v10, { good_dl, "QJQJAQZ7MARKER\r" }),
       framed(v10, { good_dl, "ZQZQAQZ7MARKER\nZWQQZ7MARKER\r" }),
-      framed(v10, { good_dl, "ZQDAGQZ7MARKER\r" }),
+      framed(v10, { good_dl, "ZQZQAQZ7MARKER\nZQ\r" }),
       framed(v10, { good_dl, "ZQZQAQZ7MARKER\x1eZQB\r" }),
       framed(v10, { "DLQJQQZ7MARKER\r", "ZQZQA1\r" }),
       framed(v10, { "DLdagQZ7MARKER\r", "ZQZQA1\r" }),

@@ -192,12 +192,8 @@ struct header_fields
 }
 
 // Checks that `element` (a line's bytes, `at` in the input) is an element of the subfile
-// of `type`, the `index`th designated, `first` when it is the subfile's first. A
-// jurisdiction's subfile starts with one of its own elements: its type followed by an id
-// of the standard ("ZV" "DAG...") reads as well as one of its own ids ("ZVD" "AG..."),
-// and readers that do not strip the type read it so.
-inline void check_element(std::string_view element, std::size_t at, std::size_t index, std::string_view type,
-                          bool first)
+// of `type`, the `index`th designated.
+inline void check_element(std::string_view element, std::size_t at, std::size_t index, std::string_view type)
 {
    if (element.empty()) {
       throw rejected_input(at, "empty element in " + nth_subfile(index));
@@ -205,9 +201,6 @@ inline void check_element(std::string_view element, std::size_t at, std::size_t 
    if (!starts_with_element_of(element, type)) {
       throw rejected_input(at, "a line of " + nth_subfile(index) +
                                   " does not start with an element id of the standard or of the subfile's jurisdiction");
-   }
-   if (first && is_jurisdiction_type(type) && !starts_with_own_element(element, type)) {
-      throw rejected_input(at, nth_subfile(index) + ", a jurisdiction's, does not start with one of its own elements");
    }
    if (const std::size_t bad = find_line_break_or_control(element); bad != std::string_view::npos) {
       throw rejected_input(at + bad, "an element of " + nth_subfile(index) + " holds a control byte or a line break");
@@ -233,7 +226,7 @@ inline void check_element(std::string_view element, std::size_t at, std::size_t 
    }
    for (std::size_t at = 0;;) {
       const std::size_t end = std::min(content.find('\n', at), content.size());
-      check_element(content.substr(at, end - at), content_begin + at, index, d.type, s.elements.empty());
+      check_element(content.substr(at, end - at), content_begin + at, index, d.type);
       s.elements.push_back({ content_begin + at, content_begin + end });
       if (end == content.size()) {
          break;
@@ -383,7 +376,7 @@ struct body_line
             ++next;
             const std::size_t skip = typed ? 2 : 0;
             if (line.text.size() > skip) {
-               internal::check_element(line.text.substr(skip), line.at + skip, next - 1, type, true);
+               internal::check_element(line.text.substr(skip), line.at + skip, next - 1, type);
                p.subfiles.back().elements.push_back({ line.at + skip, line.at + line.text.size() });
             }
             continue;
@@ -392,8 +385,7 @@ struct body_line
       if (p.subfiles.empty()) {
          throw rejected_input(line.at, "the 1st subfile does not start where the designators end");
       }
-      internal::check_element(line.text, line.at, p.subfiles.size() - 1, p.subfiles.back().type,
-                              p.subfiles.back().elements.empty());
+      internal::check_element(line.text, line.at, p.subfiles.size() - 1, p.subfiles.back().type);
       p.subfiles.back().elements.push_back({ line.at, line.at + line.text.size() });
    }
    if (next < h.designators.size()) {
