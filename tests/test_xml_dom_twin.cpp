@@ -146,8 +146,8 @@ TEST_CASE("dom twin: a rejected message leaves the tree as it was")
 {
    const std::vector<std::pair<std::string, std::string>> refused{
       { "<nc:Image>x</nc:Image><q:Name>y</q:Name>", "undeclared namespace prefix" },
-      { "<nc:Image>x</nc:Image><n2:ResponseText>RES ADDR: <![CDATA[1 MAIN]]>\n</n2:ResponseText>",
-        "free-text line interrupted by markup" },
+      { "<nc:Image>x</nc:Image><n2:ResponseText>RES ADDR: <n2:B>1 MAIN</n2:B>\n</n2:ResponseText>",
+        "an element starts or ends inside a free-text line" },
    };
    for (const auto& [body, reason] : refused) {
       const std::string message = in_envelope(body);

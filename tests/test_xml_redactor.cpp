@@ -636,25 +636,22 @@ TEST_CASE("xml redactor: under every category an EBTS transaction also loses its
    CHECK_FALSE(veil_test::xml_error(result.output).has_value());
 }
 
-TEST_CASE("xml redactor: a free-text line cut by markup and going on after it is refused, not guessed")
+TEST_CASE("xml redactor: an element with content inside a free-text line is refused, not guessed")
 {
    const category_mask address{ category::address };
-   for (const std::string_view body :
-        { "<n2:ResponseText>RES ADDR: <![CDATA[1234 MAIN ST]]>\n</n2:ResponseText>",
-          "<n2:ResponseText>RES ADDR: <!-- c -->1234 MAIN ST\n</n2:ResponseText>" }) {
+   for (const std::string_view body : { "<n2:ResponseText>RES ADDR: <n2:B>1234 MAIN ST</n2:B>\n</n2:ResponseText>",
+                                        "<n2:ResponseText>RES ADDR:\n   <n2:B>X</n2:B>ANYTOWN\n</n2:ResponseText>",
+                                        "<n2:ResponseText>RES ADDR: 1<n2:B></n2:B>\n</n2:ResponseText>" }) {
       CAPTURE(body);
       const redaction r = redact_in_envelope(body, address);
       REQUIRE(r.audit.rejected());
-      CHECK(r.audit.error->reason == "free-text line interrupted by markup");
+      CHECK(r.audit.error->reason == "an element starts or ends inside a free-text line");
       CHECK(r.output.empty());
    }
-   // A body that ends its last line at a CDATA delimiter, or starts after one, is fine.
-   const redaction ends = redact_in_envelope("<n2:ResponseText><![CDATA[NAM/X\nRES ADDR: 1 MAIN]]>\n</n2:ResponseText>",
-                                             address);
-   CHECK(ends.output == "<n2:ResponseText><![CDATA[NAM/X\n]]>\n</n2:ResponseText>");
-   const redaction starts = redact_in_envelope("<n2:ResponseText>  <![CDATA[RES ADDR: 1 MAIN\n]]></n2:ResponseText>",
-                                               address);
-   CHECK(starts.output == "<n2:ResponseText>  <![CDATA[]]></n2:ResponseText>");
+   // Between lines an element is fine.
+   const redaction between = redact_in_envelope(
+      "<n2:ResponseText>NAM/X\n<n2:B>OK\n</n2:B>RES ADDR: 1 MAIN\n</n2:ResponseText>", address);
+   CHECK(between.output == "<n2:ResponseText>NAM/X\n<n2:B>OK\n</n2:B></n2:ResponseText>");
 }
 
 TEST_CASE("xml redactor: an identification's category code counts at any depth inside it")

@@ -225,6 +225,116 @@ public:
    bool enter(pugi::xml_node node)
    {
       const tree_names::qualified name = names_.enter(node);
+      // Inside a free-text body, an element without children in the middle of a line is
+      // markup of the line; any other stands between lines.
+      const bool markup = free_text_ && !node.first_child() && body_.inside_line();
+      if (free_text_ && !markup) {
+         element_boundary(node);
+      }
+      const bool entered = decide(node, name);
+      if (markup) {
+         body_.add_markup(markup_stand_in, input_offset_of(node), markup_kind::other, add_piece(node), body_out_,
+                          write_piece_);
+      }
+      return entered;
+   }
+
+   void leave(pugi::xml_node node)
+   {
+      names_.leave();
+      if (node == free_text_) {
+         free_text_ = {};
+         body_.end_body(body_out_, write_piece_);
+         apply_pieces();
+      }
+      else if (free_text_ && node.first_child()) {
+         element_boundary(node);
+      }
+      if (hold_ && node == hold_->code_node) {
+         hold_->carried = hold_->carried | hold_->code.categories();
+         hold_->code_node = {};
+      }
+      if (hold_ && node == hold_->node) {
+         end_hold();
+      }
+   }
+
+   // Text, CDATA, comments, processing instructions.
+   void other(pugi::xml_node node)
+   {
+      if (!free_text_ && !hold_) {
+         return;
+      }
+      if (node.type() == pugi::node_comment || node.type() == pugi::node_pi) {
+         if (free_text_) {
+            body_.add_markup(markup_stand_in, input_offset_of(node), markup_kind::other, add_piece(node), body_out_,
+                             write_piece_);
+         }
+         return;
+      }
+      if (!is_text(node) || is_routing_value(node)) {
+         return;
+      }
+      const std::string_view value = node.value();
+      if (hold_ && hold_->code_node) {
+         hold_->code.append(value);
+      }
+      if (free_text_) {
+         const text_form form = node.type() == pugi::node_cdata ? text_form::cdata : text_form::decoded;
+         body_.add(value, input_offset_of(node), form, add_piece(node), body_out_, write_piece_);
+      }
+   }
+
+private:
+   // What the body writes for a markup node it keeps: any bytes will do, a tree has none.
+   static constexpr std::string_view markup_stand_in = "<>";
+
+   // A text or markup node of a free-text body, and what the body wrote for it.
+   struct body_piece
+   {
+      pugi::xml_node node;
+      std::string written;
+      bool any = false;
+   };
+
+   [[nodiscard]] std::size_t add_piece(pugi::xml_node node)
+   {
+      pieces_.push_back({ node, {}, false });
+      return pieces_.size() - 1;
+   }
+
+   // Between lines every piece so far is written: each text node takes what was written
+   // for it, and a markup node nothing was written for goes.
+   void element_boundary(pugi::xml_node node)
+   {
+      body_.element_boundary(input_offset_of(node), body_out_, write_piece_);
+      apply_pieces();
+   }
+
+   void apply_pieces()
+   {
+      for (body_piece& p : pieces_) {
+         if (is_text(p.node)) {
+            if (p.written != p.node.value()) {
+               changes_.push_back({ change::kind::set_text, p.node, std::move(p.written) });
+            }
+         }
+         else if (!p.any && !removed(p.node)) {
+            changes_.push_back({ change::kind::remove, p.node, {} });
+         }
+      }
+      pieces_.clear();
+   }
+
+   [[nodiscard]] bool removed(pugi::xml_node node) const
+   {
+      return std::any_of(changes_.begin(), changes_.end(),
+                         [node](const change& c) { return c.what == change::kind::remove && c.node == node; });
+   }
+
+   // Decides an element; returns whether to go into it.
+   bool decide(pugi::xml_node node, const tree_names::qualified& name)
+   {
       const std::size_t depth = names_.depth();
       const element_entry* entry = find_element(name.uri, name.local);
       if (entry == nullptr) {
@@ -275,45 +385,6 @@ public:
       return true;
    }
 
-   void leave(pugi::xml_node node)
-   {
-      names_.leave();
-      if (node == free_text_) {
-         free_text_ = {};
-         body_.end_body();
-      }
-      if (hold_ && node == hold_->code_node) {
-         hold_->carried = hold_->carried | hold_->code.categories();
-         hold_->code_node = {};
-      }
-      if (hold_ && node == hold_->node) {
-         end_hold();
-      }
-   }
-
-   // Text, CDATA, comments, processing instructions.
-   void other(pugi::xml_node node)
-   {
-      if (!is_text(node) || is_routing_value(node)) {
-         return;  // markup ends a block of free text, and every text node is one already
-      }
-      const std::string_view value = node.value();
-      if (hold_ && hold_->code_node) {
-         hold_->code.append(value);
-      }
-      if (free_text_) {
-         std::string redacted;
-         auto append = [&redacted](std::string_view bytes) { redacted.append(bytes); };
-         redaction_output out(append, audit_);
-         body_.add(value, input_offset_of(node), false, out);
-         body_.end_block(out);
-         if (redacted != value) {
-            changes_.push_back({ change::kind::set_text, node, std::move(redacted) });
-         }
-      }
-   }
-
-private:
    struct change
    {
       enum class kind { remove, empty, set_text } what;
@@ -401,6 +472,16 @@ private:
    free_text_body body_;
    audit_record& audit_;
    tree_names names_;
+   std::vector<body_piece> pieces_;
+   free_text_body::piece_writer write_piece_{ [this](std::size_t piece, std::string_view bytes) {
+      pieces_[piece].written += bytes;
+      pieces_[piece].any = true;
+   } };
+   struct discard_bytes
+   {
+      void operator()(std::string_view /*bytes*/) const {}
+   } discard_;
+   redaction_output body_out_{ discard_, audit_ };  // audits the body; its bytes go to write_piece_
    std::vector<change> changes_;
    std::optional<hold_state> hold_;
    pugi::xml_node free_text_;

@@ -66,7 +66,17 @@ public:
       if (skipping()) {
          return;
       }
-      flush_text_block();
+      if (in_free_text(e.depth)) {
+         // An empty element inside a line is markup of the line: what deciding it writes
+         // is caught and handed to the body when it ends. Any other element stands
+         // between lines.
+         if (e.self_closing && body_.inside_line()) {
+            markup_capture_ = std::string();
+         }
+         else {
+            body_.element_boundary(e.offset, out_, write_piece_);
+         }
+      }
       const element_entry* entry = find_element(e.name.uri, e.name.local);
       if (entry == nullptr) {
          out_.emit(e.raw);
@@ -131,10 +141,17 @@ public:
       if (skipping()) {
          return;
       }
-      flush_text_block();
-      if (free_text_depth_ == e.depth) {
+      if (markup_capture_) {
+         std::string captured = std::move(*markup_capture_);
+         markup_capture_.reset();
+         body_.add_markup(captured, e.offset, markup_kind::other, 0, out_, write_piece_);
+      }
+      else if (in_free_text(e.depth)) {
+         body_.element_boundary(e.offset, out_, write_piece_);
+      }
+      else if (free_text_depth_ == e.depth) {
          free_text_depth_.reset();
-         body_.end_body();
+         body_.end_body(out_, write_piece_);
       }
       if (holding() && hold_->code_depth == e.depth) {
          hold_->carried = hold_->carried | hold_->code.categories();
@@ -163,7 +180,8 @@ public:
          hold_->code.append(decoded(piece, kind));
       }
       if (free_text_depth_) {
-         body_.add(piece, offset, kind == text_kind::text, out_);
+         body_.add(piece, offset, kind == text_kind::text ? text_form::xml_text : text_form::cdata, 0, out_,
+                   write_piece_);
          return;
       }
       out_.emit(piece);
@@ -177,12 +195,14 @@ public:
       if (skipping()) {
          return;
       }
-      flush_text_block();
+      if (free_text_depth_) {
+         const bool cdata_delimiter = !is_comment_or_instruction(raw);  // nothing else stands inside the root
+         body_.add_markup(raw, offset, cdata_delimiter ? markup_kind::cdata_delimiter : markup_kind::other, 0, out_,
+                          write_piece_);
+         return;
+      }
       out_.emit(raw);
    }
-
-   // After the reader has read the whole message.
-   void finish() { flush_text_block(); }
 
 private:
    struct skip_state
@@ -221,9 +241,20 @@ private:
    [[nodiscard]] bool skipping() const noexcept { return skip_.has_value(); }
    [[nodiscard]] bool holding() const noexcept { return hold_.has_value(); }
 
-   // Every byte leaves through here: into the held element, or to the sink.
+   // Inside the body of a free-text element, below the element itself.
+   [[nodiscard]] bool in_free_text(std::size_t depth) const noexcept
+   {
+      return free_text_depth_ && depth > *free_text_depth_;
+   }
+
+   // Every byte leaves through here: into the markup of a free-text line being caught,
+   // into the held element, or to the sink.
    void write(std::string_view bytes)
    {
+      if (markup_capture_) {
+         *markup_capture_ += bytes;
+         return;
+      }
       if (skipping()) {
          return;  // the rest of an event that made a hold give up: inside the skipped element
       }
@@ -337,9 +368,6 @@ private:
       return decoded_piece_;
    }
 
-   // A CDATA delimiter, a comment or a child element ends a block of free text.
-   void flush_text_block() { body_.end_block(out_); }
-
    redaction_rules rules_;
    held_element_limits limits_;
    free_text_line_redactor lines_;  // a copy: it keeps per-message continuation state
@@ -352,6 +380,10 @@ private:
    std::optional<skip_state> skip_;
    std::optional<hold_state> hold_;
    std::optional<std::size_t> free_text_depth_;
+   std::optional<std::string> markup_capture_;  // what an empty element inside a free-text line writes
+   free_text_body::piece_writer write_piece_{ [this](std::size_t /*piece*/, std::string_view bytes) {
+      out_.emit(bytes);
+   } };
 
    routing_header routing_;
    std::string decoded_piece_;  // reused

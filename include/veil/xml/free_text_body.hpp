@@ -4,14 +4,29 @@
 // read a body alike:
 //   - a line ends at LF, CR LF or a CR alone, the three line breaks of XML, written as
 //     bytes or as references (&#10;); a line is never longer than one line break;
-//   - text is judged as a reader of the message sees it: a line written with references
-//     ("RES&#32;ADDR:") is decoded first, and if anything in it is redacted the rest is
-//     written back in its own spelling (see text_references.hpp);
-//   - the text comes in blocks (a run of text, a CDATA section; in a tree, a text node)
-//     and a line cut by the end of a block, then going on after it, cannot be judged
-//     whole: a label before the cut would not reach the value after it. It is refused.
+//   - a line is judged as a reader of the message reads it: references expanded, CDATA
+//     content as text, and the markup inside it left out — CDATA delimiters, comments,
+//     processing instructions and empty elements, wherever they stand in the line, do not
+//     cut it ("RES ADDR<!---->: 1 MAIN" is an address line, "   <!---->ANYTOWN" a
+//     continuation line);
+//   - it is then written in its own spelling: a line kept as it came, markup included; a
+//     redacted one unit by unit (text_references.hpp's respeller): a kept character keeps its
+//     bytes (a reference stays a reference), a masked one becomes mask bytes, a dropped one
+//     goes, CDATA delimiters stay (they hold nothing), and a comment, processing
+//     instruction or empty element stays only if it stands before the first character the
+//     redaction changed: one inside or after a removed value goes with it. A line that
+//     cannot be written so is refused;
+//   - markup met at the start of a line, before any of its text, is written at once: it
+//     belongs to no line;
+//   - an element with content (or any element the stream meets as a start tag and an end
+//     tag) may stand only between lines: one that starts or ends inside a line refuses
+//     the message, since what a reader makes of the line around it cannot be told.
+//
+// The input comes as pieces, each with a number the caller chooses, and the output goes
+// to a writer called with the number of the piece each byte belongs to, in input order:
+// the stream redactor writes the bytes as they come, the DOM redactor gives each text
+// node its new value and removes the markup nodes nothing was written for.
 
-#include <veil/detail/bytes.hpp>
 #include <veil/nlets/free_text_redactor.hpp>
 #include <veil/nlets/text_dictionary.hpp>
 #include <veil/nlets/text_labels.hpp>
@@ -19,37 +34,44 @@
 #include <veil/rejection.hpp>
 #include <veil/xml/text_references.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace veil::xml {
 
 using free_text_line_redactor =
    nlets::free_text_redactor<nlets::text_dictionary.size(), nlets::builtin_labels.size()>;
 
+// What markup inside a line is: a CDATA delimiter, which holds nothing and stays, or a
+// comment, processing instruction or empty element.
+enum class markup_kind : unsigned char { cdata_delimiter, other };
+
+// How a piece of text is written: raw XML text whose references are still to be expanded,
+// the content of a CDATA section, or a tree's text node (already decoded).
+enum class text_form : unsigned char { xml_text, cdata, decoded };
+
 class free_text_body
 {
 public:
+   using piece_writer = std::function<void(std::size_t piece, std::string_view bytes)>;
+
    free_text_body(free_text_line_redactor& lines, std::size_t max_line_size) noexcept
       : lines_(lines), max_line_size_(max_line_size)
    {}
 
-   // A piece of a block, starting at `offset` in the input. `encoded`: raw XML text whose
-   // references are still to be expanded (not CDATA, not a text node of a tree).
-   void add(std::string_view piece, std::size_t offset, bool encoded, redaction_output& out)
+   // A piece of text starting at `offset` in the input.
+   void add(std::string_view text, std::size_t offset, text_form form, std::size_t piece, redaction_output& out,
+            const piece_writer& write)
    {
-      if (interrupted_) {
-         refuse_continued_line(piece, offset, encoded);
-      }
+      const bool encoded = form == text_form::xml_text;
       const std::string_view stops = encoded ? std::string_view("\r\n&") : std::string_view("\r\n");
       std::size_t at = 0;
-      while (at < piece.size()) {
-         if (line_.empty()) {
-            line_offset_ = offset + at;
-            encoded_ = encoded;
-         }
-         const unit u = unit_at(piece, at, encoded);
+      while (at < text.size()) {
+         const unit u = unit_at(text, at, encoded);
          if (pending_cr_ != cr::none) {
             // A CR ends its line; an LF right after it belongs to the same line break,
             // as XML reads them: after a CR written as such only an LF written as such,
@@ -57,22 +79,22 @@ public:
             const bool joins = u.kind == break_kind::literal_lf ||
                                (pending_cr_ == cr::reference && u.kind == break_kind::reference_lf);
             if (joins) {
-               append(piece.substr(at, u.length));
+               append_text(text.substr(at, u.length), offset + at, form, piece);
                at += u.length;
             }
-            write_line(out);
+            write_line(out, write);
             continue;
          }
          if (u.kind == break_kind::none) {
-            const std::size_t stop = std::min(piece.find_first_of(stops, at + u.length), piece.size());
-            append(piece.substr(at, stop - at));
+            const std::size_t stop = std::min(text.find_first_of(stops, at + u.length), text.size());
+            append_text(text.substr(at, stop - at), offset + at, form, piece);
             at = stop;
             continue;
          }
-         append(piece.substr(at, u.length));
+         append_text(text.substr(at, u.length), offset + at, form, piece);
          at += u.length;
          if (u.kind == break_kind::literal_lf || u.kind == break_kind::reference_lf) {
-            write_line(out);
+            write_line(out, write);
          }
          else {
             pending_cr_ = u.kind == break_kind::literal_cr ? cr::literal : cr::reference;
@@ -80,25 +102,55 @@ public:
       }
    }
 
-   // The block ends (markup, a child element, the end of a text node).
-   void end_block(redaction_output& out)
+   // Markup inside the body (`raw` as written; the DOM redactor passes any non-empty
+   // stand-in). Before any text of a line it is written at once.
+   void add_markup(std::string_view raw, std::size_t offset, markup_kind kind, std::size_t piece,
+                   redaction_output& out, const piece_writer& write)
    {
-      if (!line_.empty()) {
-         interrupted_ = pending_cr_ == cr::none && !nlets::internal::is_blank_line(line_);
-         write_line(out);
+      if (pending_cr_ != cr::none) {
+         write_line(out, write);  // markup between a CR and an LF keeps them apart
       }
-      ends_with_cr_ = false;  // markup stands between this block's bytes and the next's
+      ends_with_cr_ = false;
+      if (units_.empty()) {
+         write(piece, raw);
+         return;
+      }
+      check_size(raw.size(), offset);
+      units_.push_back({ piece, raw_.size(), raw.size(), offset, text_form::decoded,
+                         kind == markup_kind::cdata_delimiter, true });
+      raw_ += raw;
    }
 
+   // An element with content starts or ends at `offset`: only between lines.
+   void element_boundary(std::size_t offset, redaction_output& out, const piece_writer& write)
+   {
+      if (pending_cr_ != cr::none) {
+         write_line(out, write);
+      }
+      if (!units_.empty()) {
+         throw rejected_input(offset, "an element starts or ends inside a free-text line");
+      }
+      ends_with_cr_ = false;
+   }
+
+   // Whether a line has begun and not ended: markup now is part of it.
+   [[nodiscard]] bool inside_line() const noexcept { return !units_.empty(); }
+
    // The free-text element ends: so does its last line.
-   void end_body() noexcept { interrupted_ = false; }
+   void end_body(redaction_output& out, const piece_writer& write)
+   {
+      if (!units_.empty()) {
+         write_line(out, write);
+      }
+      ends_with_cr_ = false;
+   }
 
    // The body is skipped from here on (it was inside an element that is being dropped).
    void discard() noexcept
    {
-      line_.clear();
+      units_.clear();
+      raw_.clear();
       pending_cr_ = cr::none;
-      interrupted_ = false;
       ends_with_cr_ = false;
    }
 
@@ -113,109 +165,199 @@ private:
       std::size_t length;
    };
 
-   [[nodiscard]] static unit unit_at(std::string_view piece, std::size_t at, bool encoded)
+   // A run of the line's bytes from one piece: text, or one markup item.
+   struct line_unit
    {
-      if (piece[at] == '\n') {
+      std::size_t piece;
+      std::size_t begin;  // in raw_
+      std::size_t size;
+      std::size_t offset;  // in the input
+      text_form form;
+      bool cdata_delimiter;
+      bool markup;
+
+      [[nodiscard]] bool encoded() const noexcept { return form == text_form::xml_text; }
+   };
+
+   [[nodiscard]] static unit unit_at(std::string_view text, std::size_t at, bool encoded)
+   {
+      if (text[at] == '\n') {
          return { break_kind::literal_lf, 1 };
       }
-      if (piece[at] == '\r') {
+      if (text[at] == '\r') {
          return { break_kind::literal_cr, 1 };
       }
-      if (!encoded || piece[at] != '&') {
+      if (!encoded || text[at] != '&') {
          return { break_kind::none, 1 };
       }
-      const std::size_t n = internal::unit_length(piece, at);
+      const std::size_t n = internal::unit_length(text, at);
       std::string decoded;
-      append_decoded(decoded, piece.substr(at, n));
+      append_decoded(decoded, text.substr(at, n));
       if (decoded == "\n") {
          return { break_kind::reference_lf, n };
       }
       return { decoded == "\r" ? break_kind::reference_cr : break_kind::none, n };
    }
 
-   void append(std::string_view bytes)
+   // The line, with `more` bytes starting at `offset`, stays within the limit.
+   void check_size(std::size_t more, std::size_t offset) const
    {
-      if (line_.size() + bytes.size() > max_line_size_ + 2) {
-         throw rejected_input(line_offset_ + max_line_size_,
-                              "line longer than " + std::to_string(max_line_size_) + " bytes");
+      if (raw_.size() + more > max_line_size_ + 2) {
+         const std::size_t start = units_.empty() ? offset : units_.front().offset;
+         throw rejected_input(start + max_line_size_, "line longer than " + std::to_string(max_line_size_) + " bytes");
       }
-      line_.append(bytes);
    }
 
-   // Text after a line cut by markup may only end that line: blanks, then a line break.
-   void refuse_continued_line(std::string_view piece, std::size_t offset, bool encoded)
+   void append_text(std::string_view bytes, std::size_t offset, text_form form, std::size_t piece)
    {
-      std::string decoded;
-      if (encoded) {
-         append_decoded(decoded, piece.substr(0, piece.find_first_of("\r\n")));
+      if (bytes.empty()) {
+         return;
       }
-      const std::string_view text = encoded ? std::string_view(decoded) : piece;
-      const std::size_t eol = text.find_first_of("\r\n");
-      if (text.substr(0, eol).find_first_not_of(" \t") != std::string_view::npos) {
-         throw rejected_input(offset, "free-text line interrupted by markup");
-      }
-      interrupted_ = eol == std::string_view::npos && piece.find_first_of("\r\n") == std::string_view::npos;
-   }
-
-   void write_line(redaction_output& out)
-   {
-      line_written_ = false;
-      auto guard = [this, &out](std::string_view bytes) { emit_guarded(bytes, out); };
-      redaction_output guarded = out.redirected(guard);
-      if (!encoded_ || line_.find('&') == std::string::npos) {
-         lines_.on_line(line_, line_offset_, guarded);
+      check_size(bytes.size(), offset);
+      line_unit* last = units_.empty() ? nullptr : &units_.back();
+      if (last != nullptr && !last->markup && last->piece == piece && last->form == form &&
+          last->offset + last->size == offset) {
+         last->size += bytes.size();
       }
       else {
-         write_decoded_line(guarded);
+         units_.push_back({ piece, raw_.size(), bytes.size(), offset, form, false, false });
       }
-      line_.clear();
+      raw_ += bytes;
+   }
+
+   [[nodiscard]] std::string_view raw_of(const line_unit& u) const noexcept
+   {
+      return std::string_view(raw_).substr(u.begin, u.size);
+   }
+
+   // The line as a reader reads it, with the input offset of each of its bytes.
+   void decode_line()
+   {
+      decoded_.clear();
+      positions_.clear();
+      for (const line_unit& u : units_) {
+         if (u.markup) {
+            continue;
+         }
+         const std::string_view raw = raw_of(u);
+         for (std::size_t at = 0; at < raw.size();) {
+            const std::size_t n = u.encoded() ? internal::unit_length(raw, at) : 1;
+            if (u.encoded()) {
+               internal::append_decoded_unit(decoded_, raw.substr(at, n));
+            }
+            else {
+               decoded_ += raw[at];
+            }
+            positions_.resize(decoded_.size(), u.offset + at);
+            at += n;
+         }
+      }
+      const line_unit& last = units_.back();
+      positions_.push_back(last.offset + last.size);
+   }
+
+   void write_line(redaction_output& out, const piece_writer& write)
+   {
+      decode_line();
+      const std::size_t base = units_.front().offset;
+      for (std::size_t& p : positions_) {
+         p -= base;
+      }
+      const position_map positions{ base, positions_ };
+      redacted_.clear();
+      auto capture = [this](std::string_view bytes) { redacted_.append(bytes); };
+      redaction_output judged = out.redirected(capture, &positions);
+      lines_.on_line(decoded_, base, judged);
+      line_written_ = false;
+      const auto guarded = [&](std::size_t piece, std::string_view bytes) { emit_guarded(piece, bytes, write); };
+      if (redacted_ == decoded_) {
+         for (const line_unit& u : units_) {
+            guarded(u.piece, raw_of(u));
+         }
+      }
+      else {
+         write_redacted(guarded);
+      }
+      units_.clear();
+      raw_.clear();
       pending_cr_ = cr::none;
+   }
+
+   // Writes redacted_ unit by unit in the spelling of the line's units (see above).
+   template <typename Put>
+   void write_redacted(Put&& put)
+   {
+      const std::size_t first_change = static_cast<std::size_t>(
+         std::mismatch(decoded_.begin(), decoded_.end(), redacted_.begin(), redacted_.end()).first - decoded_.begin());
+      respeller respell{ redacted_, lines_.rules() };
+      std::size_t decoded_at = 0;  // decoded bytes before the unit
+      for (const line_unit& u : units_) {
+         if (u.markup) {
+            if (u.cdata_delimiter || decoded_at < first_change) {
+               put(u.piece, raw_of(u));
+            }
+            continue;
+         }
+         const std::string_view raw = raw_of(u);
+         std::string written;
+         const bool aligned = respell.next(raw, u.encoded(), [&written](std::string_view bytes) { written += bytes; });
+         if (!aligned) {
+            refuse();
+         }
+         if (u.form == text_form::cdata && written.find("]]>") != std::string::npos) {
+            refuse();  // removing characters inside CDATA would close it
+         }
+         put(u.piece, written);
+         decoded_at += decoded_length(u);
+      }
+      if (!respell.done()) {
+         refuse();
+      }
+   }
+
+   [[nodiscard]] std::size_t decoded_length(const line_unit& u) const
+   {
+      if (!u.encoded()) {
+         return u.size;
+      }
+      std::string decoded;
+      append_decoded(decoded, raw_of(u));
+      return decoded.size();
+   }
+
+   [[noreturn]] void refuse() const
+   {
+      throw rejected_input(units_.front().offset, "free-text line could not be redacted in its own spelling");
    }
 
    // A line that ends with a CR alone, then dropped lines, then an empty line: written
    // as they stand, the CR and the LF would make one line break, and the body would
    // read differently than the redacted text. No byte may be changed to keep them
    // apart, so the message is refused.
-   void emit_guarded(std::string_view bytes, const redaction_output& out)
+   void emit_guarded(std::size_t piece, std::string_view bytes, const piece_writer& write)
    {
+      if (bytes.empty()) {
+         write(piece, bytes);
+         return;
+      }
       if (!line_written_ && ends_with_cr_ && bytes.front() == '\n') {
-         throw rejected_input(line_offset_, "dropping a free-text line would join a CR and an LF into one line break");
+         throw rejected_input(units_.front().offset,
+                              "dropping a free-text line would join a CR and an LF into one line break");
       }
       line_written_ = true;
       ends_with_cr_ = bytes.back() == '\r';
-      out.emit(bytes);
-   }
-
-   // A line written with references: judged decoded, written back in its own spelling.
-   void write_decoded_line(redaction_output& out)
-   {
-      decoded_.assign(line_);
-      redacted_.clear();
-      const position_map positions{ line_offset_, decoded_.raw_positions };
-      auto capture = [this](std::string_view bytes) { redacted_.append(bytes); };
-      redaction_output decoded_out = out.redirected(capture, &positions);
-      lines_.on_line(decoded_.text, line_offset_, decoded_out);
-      if (redacted_ == decoded_.text) {
-         out.emit(line_);
-         return;
-      }
-      const bool aligned =
-         respell(line_, redacted_, lines_.rules(), [&](std::string_view bytes) { out.emit(bytes); });
-      if (!aligned) {
-         throw rejected_input(line_offset_, "free-text line could not be redacted in its own spelling");
-      }
+      write(piece, bytes);
    }
 
    free_text_line_redactor& lines_;
    std::size_t max_line_size_;
-   std::string line_;
-   std::size_t line_offset_ = 0;
-   bool encoded_ = false;
-   cr pending_cr_ = cr::none;  // line_ ends with a CR; an LF may still join it
-   bool interrupted_ = false;
-   bool line_written_ = false;  // some output of the current line was written
-   bool ends_with_cr_ = false;  // the last byte written in this block is a CR
-   decoded_text decoded_;
+   std::vector<line_unit> units_;  // the line so far
+   std::string raw_;               // its bytes, text and markup, as written
+   cr pending_cr_ = cr::none;      // the line ends with a CR; an LF may still join it
+   bool line_written_ = false;     // some output of the current line was written
+   bool ends_with_cr_ = false;     // the last byte written in this block is a CR
+   std::string decoded_;
+   std::vector<std::size_t> positions_;
    std::string redacted_;
 };
 

@@ -6,7 +6,7 @@
 // refused any malformed reference.
 //
 // A decoded text that was redacted is written back in the input's own spelling: what
-// stays keeps its bytes, references included (see respell()).
+// stays keeps its bytes, references included (see respeller).
 
 #include <veil/action.hpp>
 #include <veil/detail/bytes.hpp>
@@ -172,40 +172,68 @@ namespace internal {
 
 }  // namespace internal
 
-// Writes `redacted` (what the free-text rules made of decoded(raw)) in the spelling of
-// `raw`: a character kept is written as it was in `raw` (a reference stays a reference),
-// a character masked becomes mask bytes, one per byte of its decoded form, and a
-// character dropped is left out. The drop action only removes and the mask action only
-// replaces, each a whole character at a time, so the characters of `raw` line up with
-// `redacted` in order; false if they do not, and nothing must then be trusted. `rules`
-// say which actions the fields of the line may have been removed with.
-template <typename Put>
-[[nodiscard]] bool respell(std::string_view raw, std::string_view redacted, const redaction_rules& rules, Put&& put)
+// Writes `redacted` (what the free-text rules made of a decoded line) in the spelling of
+// the line's raw text, handed over piece by piece: a character kept is written as it was
+// in the raw text (a reference stays a reference), a character masked becomes mask bytes,
+// one per byte of its decoded form, and a character dropped is left out. The drop action
+// only removes and the mask action only replaces, each a whole character at a time, so the
+// characters of the raw text line up with `redacted` in order; next() is false if they do
+// not, and nothing must then be trusted. `rules` say which actions the fields of the line
+// may have been removed with.
+class respeller
 {
-   const bool masks = rules.may_apply(action::mask);
-   const bool drops = rules.may_apply(action::drop);
-   std::string unit_text;
-   std::size_t done = 0;  // of `redacted`
-   for (std::size_t at = 0; at < raw.size();) {
-      const std::size_t n = internal::unit_length(raw, at);
-      const std::string_view unit = raw.substr(at, n);
-      unit_text.clear();
-      internal::append_decoded_unit(unit_text, unit);
-      const std::string_view ahead = redacted.substr(done);
-      if (ahead.starts_with(unit_text)) {
-         put(unit);
-         done += unit_text.size();
+public:
+   respeller(std::string_view redacted, const redaction_rules& rules)
+      : redacted_(redacted), masks_(rules.may_apply(action::mask)), drops_(rules.may_apply(action::drop))
+   {}
+
+   // The next piece of the raw text; `encoded` if its references are to be expanded.
+   template <typename Put>
+   [[nodiscard]] bool next(std::string_view raw, bool encoded, Put&& put)
+   {
+      for (std::size_t at = 0; at < raw.size();) {
+         const std::size_t n = encoded ? internal::unit_length(raw, at) : single_unit(raw, at);
+         const std::string_view unit = raw.substr(at, n);
+         unit_text_.clear();
+         if (encoded) {
+            internal::append_decoded_unit(unit_text_, unit);
+         }
+         else {
+            unit_text_ = unit;
+         }
+         const std::string_view ahead = redacted_.substr(done_);
+         if (ahead.starts_with(unit_text_)) {
+            put(unit);
+            done_ += unit_text_.size();
+         }
+         else if (masks_ && internal::starts_masked(ahead, unit_text_)) {
+            put(ahead.substr(0, unit_text_.size()));
+            done_ += unit_text_.size();
+         }
+         else if (!drops_) {
+            return false;
+         }
+         at += n;
       }
-      else if (masks && internal::starts_masked(ahead, unit_text)) {
-         put(ahead.substr(0, unit_text.size()));
-         done += unit_text.size();
-      }
-      else if (!drops) {
-         return false;
-      }
-      at += n;
+      return true;
    }
-   return done == redacted.size();
-}
+
+   // Whether all of `redacted` was written.
+   [[nodiscard]] bool done() const noexcept { return done_ == redacted_.size(); }
+
+private:
+   // One whole UTF-8 character of text without references.
+   [[nodiscard]] static std::size_t single_unit(std::string_view raw, std::size_t at) noexcept
+   {
+      const std::size_t n = utf8_sequence_length(static_cast<unsigned char>(raw[at]));
+      return n == 0 ? 1 : std::min(n, raw.size() - at);
+   }
+
+   std::string_view redacted_;
+   bool masks_;
+   bool drops_;
+   std::string unit_text_;
+   std::size_t done_ = 0;  // of redacted_
+};
 
 }  // namespace veil::xml

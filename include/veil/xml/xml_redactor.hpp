@@ -63,7 +63,6 @@ private:
          const redaction_rules rules{ mask_.mask(), options_.action, options_.overrides };
          element_redactor handler(rules, options_.held, free_text_.line_redactor(), sink, audit);
          read_with(handler);
-         handler.finish();
       });
    }
 
