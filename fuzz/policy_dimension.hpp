@@ -1,17 +1,22 @@
 #pragma once
-// The policy dimension every format's fuzz target checks: under the statute preset
-// `immigration-withhold`, a message that an immigration-enforcement agency would receive
-// is never released. Who receives a message is judged as a lenient consumer reads its
-// routing — case ignored, any run of blanks, commas or other punctuation taken as a
-// separator, a value cut to the length of an ORI or a destination code — and not by
-// veil's own rule, so that a recipient spelling veil reads differently from a switch is
-// found rather than assumed away. Such a message must be withheld or rejected, with no
-// byte written; any rejected message writes nothing.
+// The policy dimension every format's fuzz target checks, under a statute preset the
+// input picks: under `immigration-withhold` a message that an immigration-enforcement
+// agency would receive is never released; under `immigration-minimize` such a message
+// loses at least what the preset removes for that agency; under `dppa-highly-restricted`
+// every message loses at least photo, ssn and medical data. Who receives a message is
+// judged as a lenient consumer reads its routing — case ignored, any run of blanks, commas
+// or other punctuation taken as a separator, a value cut to the length of an ORI or a
+// destination code — and not by veil's own rule, so that a recipient spelling veil reads
+// differently from a switch is found rather than assumed away. A withheld or rejected
+// message writes nothing.
 
 #include "fuzz_support.hpp"
 
 #include <veil/audit.hpp>
+#include <veil/category.hpp>
+#include <veil/category_mask.hpp>
 #include <veil/format.hpp>
+#include <veil/format_redactors.hpp>
 #include <veil/policy/policy_json.hpp>
 #include <veil/policy/policy_redactor.hpp>
 #include <veil/policy/presets.hpp>
@@ -62,11 +67,29 @@ inline constexpr std::array<std::string_view, 12> immigration_spellings{
    return false;
 }
 
+[[nodiscard]] inline veil::policy::policy_redactor preset_redactor(std::string_view name)
+{
+   return veil::policy::policy_redactor{ veil::policy::read_policy(*veil::policy::preset_text(name)) };
+}
+
 [[nodiscard]] inline const veil::policy::policy_redactor& immigration_withhold()
 {
-   static const veil::policy::policy_redactor redactor{ veil::policy::read_policy(
-      *veil::policy::preset_text("immigration-withhold")) };
+   static const veil::policy::policy_redactor redactor = preset_redactor("immigration-withhold");
    return redactor;
+}
+
+// Whether any of `texts` leniently names an immigration-enforcement agency.
+[[nodiscard]] inline bool leniently_to_immigration_enforcement(const std::vector<std::string>& recipient_texts,
+                                                               const std::vector<std::string>& caller_recipients)
+{
+   for (const std::vector<std::string>* texts : { &recipient_texts, &caller_recipients }) {
+      for (const std::string& text : *texts) {
+         if (leniently_names_immigration_enforcement(text)) {
+            return true;
+         }
+      }
+   }
+   return false;
 }
 
 // Redacts `message` of format `f` under immigration-withhold for its own recipients
@@ -79,18 +102,69 @@ inline void require_never_released_to_immigration_enforcement(veil::format f, st
 {
    std::string out;
    const veil::audit_record audit = immigration_withhold().redact(f, message, out, "fuzz", caller_recipients);
-   bool to_immigration_enforcement = false;
-   for (const std::vector<std::string>* texts : { &recipient_texts, &caller_recipients }) {
-      for (const std::string& text : *texts) {
-         to_immigration_enforcement = to_immigration_enforcement || leniently_names_immigration_enforcement(text);
-      }
-   }
    if (audit.rejected() || audit.result == veil::outcome::withheld) {
       require(out.empty(), "a withheld or rejected message writes no byte");
       return;
    }
-   require(!to_immigration_enforcement,
+   require(!leniently_to_immigration_enforcement(recipient_texts, caller_recipients),
            "a message an immigration-enforcement agency would receive is withheld under immigration-withhold");
+}
+
+// Under a preset that removes categories, a released message loses at least what the
+// preset removes for the strictest recipient it may have: the output is what the mask
+// alone, with those categories, writes — or more is removed, never less.
+inline void require_at_least_removed(const veil::policy::policy_redactor& preset, veil::format f,
+                                     std::string_view message, const std::vector<std::string>& caller_recipients,
+                                     veil::category_mask at_least)
+{
+   std::string out;
+   const veil::audit_record audit = preset.redact(f, message, out, "fuzz", caller_recipients);
+   if (audit.rejected() || audit.result == veil::outcome::withheld) {
+      require(out.empty(), "a withheld or rejected message writes no byte");
+      return;
+   }
+   std::string by_mask;
+   const veil::audit_record masked = veil::redact_message(f, at_least, veil::format_options{}, message, by_mask);
+   require(!masked.rejected(), "a message a policy releases is accepted by the mask path too");
+   for (const veil::category c : veil::all_categories) {
+      if (at_least.contains(c)) {
+         require(std::none_of(masked.fields.begin(), masked.fields.end(),
+                              [&](const veil::redacted_field& removed) {
+                                 return removed.kind == c &&
+                                        std::none_of(audit.fields.begin(), audit.fields.end(),
+                                                     [&](const veil::redacted_field& r) {
+                                                        return r.offset <= removed.offset &&
+                                                               removed.offset + removed.length <= r.offset + r.length;
+                                                     });
+                              }),
+                 "a field the preset removes for the strictest recipient is removed");
+      }
+   }
+}
+
+// The policy dimension, under the preset `choice` picks.
+inline void require_presets_hold(veil::format f, std::string_view message, const std::vector<std::string>& recipient_texts,
+                                 const std::vector<std::string>& caller_recipients, std::uint8_t choice)
+{
+   static const veil::policy::policy_redactor minimize = preset_redactor("immigration-minimize");
+   static const veil::policy::policy_redactor dppa = preset_redactor("dppa-highly-restricted");
+   using veil::category;
+   switch (choice % 3) {
+      case 0: require_never_released_to_immigration_enforcement(f, message, recipient_texts, caller_recipients); return;
+      case 1: {
+         const bool to_immigration = leniently_to_immigration_enforcement(recipient_texts, caller_recipients);
+         const veil::category_mask for_everyone{ category::address, category::immigration };
+         const veil::category_mask for_immigration{ category::address, category::immigration, category::photo,
+                                                    category::biometric, category::ssn, category::contact };
+         require_at_least_removed(minimize, f, message, caller_recipients,
+                                  to_immigration ? for_immigration : for_everyone);
+         return;
+      }
+      default:
+         require_at_least_removed(dppa, f, message, caller_recipients,
+                                  veil::category_mask{ category::photo, category::ssn, category::medical });
+         return;
+   }
 }
 
 }  // namespace veil_fuzz

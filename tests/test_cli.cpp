@@ -8,6 +8,8 @@
 #include <veil/nlets/text_dictionary.hpp>
 #include <veil/nlets/text_redactor.hpp>
 
+#include <sys/stat.h>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -278,6 +280,42 @@ TEST_CASE("an audit file that cannot be opened is a usage error that leaves -o u
    CHECK(box.read("existing.txt") == "keep me");
    const cli_result fresh = box.run({ "redact", "-o", "new.txt", "--audit", "no-such-dir/audit.jsonl", "dq.txt" });
    CHECK(fresh.status == 2);
+   CHECK_FALSE(box.read("new.txt").has_value());
+}
+
+TEST_CASE("class 7, -o FILE: replaced when the run ends, and only if a message was released or withheld")
+{
+   const cli_sandbox box;
+   add_samples(box, { "dq.txt", "dr.txt" });
+   box.write("bad.txt", rejected_message);
+   box.write("bad2.txt", rejected_message);
+   box.write("out.txt", "an earlier run's output\n");
+   ::chmod(box.path("out.txt").c_str(), 0640);
+
+   // Every message rejected: FILE stays as it was, and no temporary file is left behind.
+   const cli_result all_bad = box.run({ "redact", "-o", "out.txt", "bad.txt", "bad2.txt" });
+   CHECK(all_bad.status == 1);
+   CHECK(box.read("out.txt") == "an earlier run's output\n");
+   CHECK(box.files() == std::vector<std::string>{ "bad.txt", "bad2.txt", "dq.txt", "dr.txt", "out.txt" });
+
+   // One released: FILE holds what was released, with the mode it had.
+   const cli_result one_good = box.run({ "redact", "-o", "out.txt", "bad.txt", "dq.txt" });
+   CHECK(one_good.status == 1);
+   CHECK(box.read("out.txt") == redacted_alone(box, {}, "dq.txt"));
+   struct stat after {};
+   REQUIRE(::stat(box.path("out.txt").c_str(), &after) == 0);
+   CHECK((after.st_mode & 07777) == 0640);
+   CHECK(box.files() == std::vector<std::string>{ "bad.txt", "bad2.txt", "dq.txt", "dr.txt", "out.txt" });
+
+   // Withheld by a policy: a decision, so FILE is replaced, by nothing.
+   const cli_result withheld =
+      box.run({ "redact", "--policy", "preset:immigration-withhold", "--recipient", "VTICE0900", "-o", "out.txt", "dr.txt" });
+   CHECK(withheld.status == 0);
+   CHECK(box.read("out.txt") == "");
+
+   // A rejected stdin leaves a new FILE uncreated.
+   const cli_result fresh = box.run({ "redact", "-o", "new.txt", "-" }, rejected_message);
+   CHECK(fresh.status == 1);
    CHECK_FALSE(box.read("new.txt").has_value());
 }
 

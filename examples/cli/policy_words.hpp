@@ -114,7 +114,9 @@ namespace veil::cli {
    out += "\nEvery rule that matches a recipient applies; a recipient no rule matches gets the\n"
           "default. A message goes to all its recipients at once, so it gets the strictest\n"
           "combination over them: withheld if any rule says so, every category any rule\n"
-          "removes, drop over mask, and per field drop over mask over keep.\n";
+          "removes, drop over mask, and per field drop over mask over keep. A message\n"
+          "that names no recipient, or no message key, is decided by the strictest\n"
+          "reading: every rule that may be about it applies, with the default.\n";
    return out;
 }
 

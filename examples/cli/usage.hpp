@@ -41,7 +41,8 @@ options:
                    docs/policy.md) or preset:NAME, NAME one of
                    immigration-withhold, dppa-highly-restricted,
                    immigration-minimize; it says what each recipient may
-                   receive, so it excludes --mask and --action
+                   receive, so it excludes --mask and --action; it reads
+                   each message whole, up to 64 MiB
   --recipient-list NAME=FILE
                    add the ORIs or globs in FILE, one per line, to the
                    policy's ORI list NAME; may be repeated
@@ -69,7 +70,9 @@ options:
                    tag, category, action, offset and length (never the value)
   --summary        print one line per message to stderr saying what was removed
   -o, --output FILE
-                   write the output to FILE instead of stdout
+                   write the output to FILE instead of stdout; FILE is
+                   replaced when the run ends, and only if a message was
+                   released or withheld
 
 exit status:
   0  every message was written, or withheld as the policy says

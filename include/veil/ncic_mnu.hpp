@@ -6,14 +6,15 @@
 // category codes of Nlets and EBTS XML (ebts:PersonIDCategoryCode and its kin), and EBTS
 // field 2.017 MNU.
 //
-// Types and their meanings: NCIC 2000 Code Manual, Personal Descriptors, section 15
-// (Miscellaneous Identifying Number (MNU) Field Codes); AN (non-immigrant admission
-// number) and FN (DHS fingerprint identification number) are the FBI EBTS additions of
-// the EBTS schema's MNU code list. A type that reveals immigration status or nationality
-// is `immigration`; one that is a social-insurance or social-security number is `ssn`.
-// A value whose type is not in the table is read as the strictest reading allows: it is
-// `immigration`, the category the field itself carries, since what it holds cannot be
-// told.
+// Types and their meanings: the NCIC MNU code list (NCIC 2000 Code Manual, Personal
+// Descriptors, section 15), as NIEM publishes it in the code type of
+// j:PersonIDCategoryCode (NIEM 3.1, 4.0); BF, IO and FN are the FBI EBTS additions of the
+// EBTS schema's MNU code type (fbi_ebts.xsd, EBTS 10.0). A type that reveals immigration
+// status or nationality is `immigration`; one that is a social-insurance or
+// social-security number is `ssn` (the US social security number has a field of its own,
+// SOC; SS is the Selective Service number). A value whose type is not in the table is
+// read as the strictest reading allows: it is `immigration`, the category the field
+// itself carries, since what it holds cannot be told.
 
 #include <veil/category.hpp>
 #include <veil/category_mask.hpp>
@@ -34,22 +35,24 @@ struct mnu_type
 
 inline constexpr std::array<mnu_type, 20> mnu_types{ {
    { "AF", "Air Force serial number", std::nullopt },
-   { "AN", "non-immigrant admission number (I-94)", category::immigration },
+   { "AN", "non-immigrant admission number", category::immigration },
    { "AR", "alien registration number (A-number)", category::immigration },
-   { "AS", "Air National Guard or Army serial number", std::nullopt },
+   { "AS", "Army, National Guard or Air National Guard serial number", std::nullopt },
    { "BF", "FBI Bureau fugitive index number", std::nullopt },
    { "CG", "Coast Guard serial number", std::nullopt },
    { "CI", "Canadian social insurance number", category::ssn },
-   { "FN", "DHS fingerprint identification number (IDENT FIN)", category::immigration },
+   { "FN", "fingerprint identification number (DHS)", category::immigration },
    { "IO", "FBI identification order number", std::nullopt },
    { "MC", "Marine Corps serial number", std::nullopt },
    { "MD", "mariner's document or identification number", std::nullopt },
    { "MP", "Royal Canadian Mounted Police identification or fingerprint section number", std::nullopt },
-   { "NA", "National Guard serial number", std::nullopt },
+   { "NA", "national agency case number (military)", std::nullopt },
    { "NS", "Navy serial number", std::nullopt },
    { "OA", "originating agency police or identification number", std::nullopt },
-   { "PI", "personal identification number (state-issued)", std::nullopt },
-   { "PP", "passport number (United States or foreign)", category::immigration },
+   // The type cannot tell a state's number from a foreign government's, which reveals
+   // nationality: the strictest reading.
+   { "PI", "personal identification number issued by a state or a foreign government", category::immigration },
+   { "PP", "passport number", category::immigration },
    { "PS", "port security card number", std::nullopt },
    { "SS", "Selective Service number", std::nullopt },
    { "VA", "Veterans Administration claim number", std::nullopt },

@@ -151,11 +151,17 @@ struct decision
    return d;
 }
 
-// The labels `p` adds for a message sent by `sender_ori`.
+// The labels `p` adds for a message sent by `sender_ori`. A message whose sender is not
+// known (none named, as in an AAMVA payload) could come from any state: it gets every
+// state's labels, the strictest reading.
 [[nodiscard]] inline std::vector<nlets::custom_label> labels_for_sender(const policy& p, std::string_view sender_ori)
 {
-   if (sender_ori.size() < 2) {
-      return {};
+   if (sender_ori.empty()) {
+      std::vector<nlets::custom_label> every;
+      for (const auto& [state, labels] : p.labels) {
+         every.insert(every.end(), labels.begin(), labels.end());
+      }
+      return every;
    }
    const auto found = p.labels.find(std::string(sender_ori.substr(0, 2)));
    return found == p.labels.end() ? std::vector<nlets::custom_label>{} : found->second;

@@ -151,9 +151,9 @@ private:
    }
 
    // What a policy cannot decide by: a recipient, of the message or of the caller, that is
-   // not a well-formed ORI or destination code, or a message key that is not one. Every
-   // reader already refuses these where it reads them; a policy decides only by values
-   // it can match exactly, whatever reader filled the record.
+   // not a well-formed ORI or destination code, a sender that is not an ORI, or a message
+   // key that is not one. Every reader already refuses these where it reads them; a
+   // policy decides only by values it can match exactly, whatever reader filled the record.
    [[nodiscard]] static std::optional<rejection> unreadable_routing(const audit_record& audit,
                                                                     const std::vector<std::string>& also_to)
    {
@@ -167,6 +167,10 @@ private:
             return rejection{ 0, "a recipient given with the message is not a 2-character destination or a "
                                  "9-character ORI" };
          }
+      }
+      // The sender chooses the responding state's labels.
+      if (!audit.sender_ori.empty() && (audit.sender_ori.size() != ori_length || !is_well_formed_recipient(audit.sender_ori))) {
+         return rejection{ 0, "the sender is not a 9-character ORI of upper-case letters and digits" };
       }
       if (!audit.message_key.empty() && !is_well_formed_message_key(audit.message_key)) {
          return rejection{ 0, "the message key is not 2 to 16 upper-case letters or digits" };
