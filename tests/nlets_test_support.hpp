@@ -230,7 +230,7 @@ public:
       planted_message m;
       m.bytes = pick(veil::nlets::structured_query_keys);
       m.bytes += ".ORTEST001." + pick(std::array<std::string, 3>{ "WA", "WA,OR,ID", "ORTEST002" });
-      m.bytes += chance(2) ? ".*SYN000001" : "";
+      m.bytes += chance(2) ? ".*SYN0000001" : "";
       m.bytes += ".TXT" + pick(std::array<std::string, 4>{ "", "\n", "\r\n", "\r\n\x7f" });
       std::vector<std::string> fields;
       for (const veil::field_entry& entry : veil::nlets::text_dictionary) {

@@ -159,8 +159,8 @@ TEST_CASE("nlets text fields: headers are never redacted, whatever they hold")
    // ORIs, destinations and the control field spelled like the values being removed.
    const std::vector<std::string_view> headers{
       "IAQ.POBZZ0000.AX.TXT\n",
-      "DQ.ORTEST001.ZZ,POBZZ0000.*POB-ZZ.TXT\r\n\x7f",
-      "SWQ.ARN012345.NL.MNUAR0123.TXT",
+      "DQ.ORTEST001.ZZ,POBZZ0000.*POB-ZZZ.TXT\r\n\x7f",
+      "SWQ.ARN012345.NL.MNUAR01234.TXT",
    };
    for (const std::string_view header : headers) {
       CAPTURE(header);

@@ -211,8 +211,9 @@ TEST_CASE("nlets text free text: an address token that ends its line takes the i
       { "NAM/A  ADR/1 MAIN ST\n    SPRINGFIELD\nNEXT\n", address, "NAM/A\nNEXT\n" },
       // dots after the value do not end it early, however many
       { "ADR/1 MAIN ST..\n    SPRINGFIELD\nNEXT\n", address, "NEXT\n" },
-      // not when another token follows it on the line
-      { "ADR/1 MAIN ST  SEX/F\n    INDENTED\n", address, "SEX/F\n    INDENTED\n" },
+      // also when another token follows it on the line: in columns, the indented line
+      // may be the address's next line
+      { "ADR/1 MAIN ST  SEX/F\n    INDENTED\nNEXT\n", address, "SEX/F\nNEXT\n" },
    });
 }
 

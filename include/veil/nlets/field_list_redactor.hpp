@@ -5,6 +5,11 @@
 // only known to be needed once the next field is decided, so it waits in `pending_`
 // together with the control characters that followed it.
 //
+// The value of a field the mask keeps is still judged as free text is (labelled_text.hpp):
+// a remark that quotes a field ("MIS/SEE POB/MX") or a label ("MIS/SEE RES ADDR: 1 MAIN
+// ST"), or fields separated by line breaks instead of '.', carry no sensitive value
+// through.
+//
 // Control characters are kept even when the fields around them go, so dropping joins
 // runs of them: into the run at the start of the body, or onto the value before a
 // dropped last field. A join that would make the output break the limits it was read
@@ -12,26 +17,30 @@
 
 #include <veil/detail/bytes.hpp>
 #include <veil/field_dictionary.hpp>
-#include <veil/nlets/token_redactor.hpp>
+#include <veil/nlets/label_grammar.hpp>
+#include <veil/nlets/labelled_text.hpp>
+#include <veil/nlets/text_labels.hpp>
 #include <veil/redaction_output.hpp>
 #include <veil/redaction_plan.hpp>
 #include <veil/redaction_rules.hpp>
 #include <veil/rejection.hpp>
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
 namespace veil::nlets {
 
-template <std::size_t DictionarySize>
+template <std::size_t DictionarySize, std::size_t LabelCapacity>
 class field_list_redactor
 {
 public:
    field_list_redactor(const field_dictionary<DictionarySize>& dictionary,
-                       const redaction_plan<field_entry, DictionarySize>& plan, redaction_rules rules,
-                       std::size_t max_run) noexcept
-      : plan_(plan), rules_(rules), embedded_(dictionary, plan, rules), max_run_(max_run)
+                       const redaction_plan<field_entry, DictionarySize>& plan,
+                       const redaction_plan<label_rule, LabelCapacity>& label_plan,
+                       std::span<const run_time_label> added_labels, redaction_rules rules, std::size_t max_run) noexcept
+      : plan_(plan), rules_(rules), embedded_(dictionary, plan, label_plan, added_labels, rules), max_run_(max_run)
    {}
 
    // A run of control characters between fields (or after the last one).
@@ -98,10 +107,7 @@ private:
       const std::optional<field_removal> removed = entry != nullptr ? rules_.removal(*entry, value) : std::nullopt;
       if (!removed) {
          release_pending(out);
-         if (embedded_.scan(value)) {
-            // A field the mask keeps may still hold a sensitive "PFX/value": fields
-            // separated by line breaks instead of '.', or a remark quoting a field.
-            (void)embedded_.redact(value, offset + 4, out);
+         if (embedded_.redact(value, offset + 4, out).removed) {
             out.emit(field.substr(0, 4));
             out.emit(embedded_.result());
             run_ = embedded_.result().size();
@@ -143,7 +149,7 @@ private:
 
    const redaction_plan<field_entry, DictionarySize>& plan_;
    redaction_rules rules_;
-   token_redactor<DictionarySize> embedded_;
+   labelled_text<DictionarySize, LabelCapacity> embedded_;
    std::size_t max_run_;  // the reader's limit on a field value and on a run of control characters
    std::string pending_;
    std::size_t pending_controls_offset_ = 0;  // where the control characters in pending_ start

@@ -2,9 +2,10 @@
 // Field prefixes of Nlets/NCIC legacy text ("PFX/value"), with the category each one
 // carries. Categories follow the Nlets key descriptions: POB, CTZ and ARN are the
 // immigration-relevant identifiers of IAQ/IAR, SOC is the social security number, PHN
-// a telephone number, and a miscellaneous number (MNU) carries the category its NCIC type
-// gives (ncic_mnu.hpp): an alien registration, admission or passport number is
-// immigration data, a social insurance number an ssn.
+// a telephone number, ADR and LKA (last known address) addresses, and a miscellaneous
+// number (MNU) carries the category its NCIC type gives (ncic_mnu.hpp): an alien
+// registration, admission or passport number is immigration data, a social insurance
+// number an ssn.
 
 #include <veil/field_dictionary.hpp>
 #include <veil/ncic_mnu.hpp>
@@ -19,7 +20,7 @@ namespace veil::nlets {
    return mnu_categories(value, '.');
 }
 
-inline constexpr field_dictionary<36> text_dictionary{
+inline constexpr field_dictionary<37> text_dictionary{
    "nlets-text",
    { {
       { "NAM", "name", {}, "subject name, LAST,FIRST MIDDLE SUFFIX" },
@@ -41,10 +42,11 @@ inline constexpr field_dictionary<36> text_dictionary{
         "alien registration number (A-number), the key ICE/USCIS identifier" },
       { "MNU", "miscellaneous number", category::immigration,
         "miscellaneous identifying number with NCIC type prefix", miscellaneous_number_categories,
-        "by its NCIC type: AR, AN, PP, FN or an unknown type immigration, CI ssn, others none",
+        "by its NCIC type: AR, AN, FN, PI, PP or an unknown type immigration, CI ssn, others none",
         every_mnu_category() },
       { "PHN", "telephone number", category::contact, "telephone number" },
       { "ADR", "address", category::address, "street address in free-text responses" },
+      { "LKA", "last known address", category::address, "last known address, as NCIC records print it" },
       { "FBI", "FBI number", {}, "FBI universal control number" },
       { "SID", "state identification number", {}, "state identification number" },
       { "LIC", "licence plate", {}, "vehicle licence plate number" },

@@ -38,10 +38,10 @@ struct dot : pegtl::one<'.'> {};
 struct after_destinations : dot {};
 struct txt : pegtl::string<'T', 'X', 'T'> {};
 struct control_field_text : pegtl::seq<pegtl::opt<pegtl::one<'*'>>, pegtl::rep_min_max<1, 10, pegtl::sor<pegtl::alnum, pegtl::one<'-'>>>> {};
+struct control_field : pegtl::seq<control_field_text, dot, txt> {};
 // The trailing `failure` makes sor<> rewind its last real alternative too, so a missing
 // TXT is reported where the marker was expected, not inside a would-be control field.
-struct text_marker
-   : pegtl::sor<pegtl::seq<txt, pegtl::not_at<dot>>, pegtl::seq<control_field_text, dot, txt>, pegtl::failure> {};
+struct text_marker : pegtl::sor<pegtl::seq<txt, pegtl::not_at<dot>>, control_field, pegtl::failure> {};
 struct input_header_rest : pegtl::seq<pegtl::must<destination_list, after_destinations, text_marker>> {};
 
 struct line_end : pegtl::sor<pegtl::string<'\r', '\n'>, pegtl::one<'\n'>> {};

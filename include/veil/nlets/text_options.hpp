@@ -17,7 +17,7 @@ struct text_limits
    std::size_t max_message_size = std::size_t{ 8 } << 20;
    std::size_t max_field_size = std::size_t{ 64 } << 10;  // one field's value, or a run of control characters
    std::size_t max_line_size = std::size_t{ 64 } << 10;   // one line of a free-text body
-   std::size_t max_destinations = 16;
+   std::size_t max_destinations = 5;  // destinations of an input header, as Nlets allows
 };
 
 struct text_options

@@ -17,7 +17,9 @@
 #include <veil/mask_policy.hpp>
 #include <veil/nlets/field_list_redactor.hpp>
 #include <veil/nlets/free_text_redactor.hpp>
+#include <veil/nlets/label_grammar.hpp>
 #include <veil/nlets/message_kind.hpp>
+#include <veil/nlets/routing_lines.hpp>
 #include <veil/nlets/text_actions.hpp>
 #include <veil/nlets/text_dictionary.hpp>
 #include <veil/nlets/text_grammar.hpp>
@@ -25,6 +27,7 @@
 #include <veil/nlets/text_options.hpp>
 #include <veil/redaction_output.hpp>
 #include <veil/redaction_plan.hpp>
+#include <veil/recipient.hpp>
 #include <veil/redaction_rules.hpp>
 #include <veil/sink.hpp>
 
@@ -69,14 +72,14 @@ namespace internal {
 class text_state
 {
 public:
-   using field_redactor = field_list_redactor<text_dictionary.size()>;
+   using field_redactor = field_list_redactor<text_dictionary.size(), builtin_labels.size()>;
 
-   text_state(const text_plans& plans, redaction_rules rules, text_line_redactor lines, const text_limits& limits,
-              sink_ref sink, audit_record& audit)
+   text_state(const text_plans& plans, std::span<const run_time_label> added_labels, redaction_rules rules,
+              text_line_redactor lines, const text_limits& limits, sink_ref sink, audit_record& audit)
       : limits_(limits),
         audit_(audit),
         out_(sink, audit),
-        fields_(text_dictionary, plans.fields, rules, limits.max_field_size),
+        fields_(text_dictionary, plans.fields, plans.labels, added_labels, rules, limits.max_field_size),
         lines_(std::move(lines))
    {}
 
@@ -94,12 +97,17 @@ public:
    [[nodiscard]] audit_record& audit() noexcept { return audit_; }
    [[nodiscard]] bool has_field_list() const noexcept { return body_ == body_kind::fields; }
 
-   void add_recipient(std::string ori, std::size_t offset)
+   // A recipient the header names; the grammar has read it as one already, and it is
+   // held to the one rule for recipients all the same.
+   void add_recipient(std::string_view ori, std::size_t offset)
    {
+      if (!is_well_formed_recipient(ori)) {
+         throw rejected_input(offset, "destination must be a 2-character code or a 9-character ORI");
+      }
       if (audit_.recipients.size() == limits_.max_destinations) {
          throw rejected_input(offset, "more than " + std::to_string(limits_.max_destinations) + " destinations");
       }
-      audit_.recipients.push_back(std::move(ori));
+      audit_.recipients.emplace_back(ori);
    }
 
    void on_header(std::string_view bytes)
@@ -111,10 +119,31 @@ public:
    void on_gap(std::string_view bytes, std::size_t offset) { fields_.on_gap(bytes, offset, out_); }
    void on_field(std::string_view field, std::size_t offset) { fields_.on_field(field, offset, out_); }
    void on_separator() { fields_.on_separator(); }
-   void on_line(std::string_view line, std::size_t offset) { lines_.on_line(line, offset, out_); }
+   void on_line(std::string_view line, std::size_t offset)
+   {
+      add_routed_recipients(internal::split_line(line).content, offset);
+      lines_.on_line(line, offset, out_);
+   }
    void on_end() { fields_.on_end(out_); }
 
 private:
+   // The recipients a line of the body names if it reads as routing (routing_lines.hpp).
+   void add_routed_recipients(std::string_view content, std::size_t offset)
+   {
+      const auto add = [&](std::string_view recipient) {
+         if (!is_well_formed_recipient(recipient)) {
+            throw rejected_input(offset, "a line of the body reads as a routing header whose recipient is not a "
+                                         "2-character destination or a 9-character ORI");
+         }
+         if (std::find(audit_.recipients.begin(), audit_.recipients.end(), recipient) == audit_.recipients.end()) {
+            add_recipient(recipient, offset);
+         }
+      };
+      if (!internal::read_input_header_line(content, add)) {
+         (void)internal::read_stamp_line(content, add);
+      }
+   }
+
    const text_limits& limits_;
    audit_record& audit_;
    redaction_output out_;
@@ -139,20 +168,12 @@ public:
             throw policy_error("empty free-text label");
          }
       }
-      extra_labels_ = std::make_shared<std::vector<custom_label>>(options_.extra_labels);
-      for (const custom_label& label : *extra_labels_) {
-         if (rules().verdict(label.text, label.sensitivity)) {
-            extra_rules_.push_back(label.rule());
-         }
-         else if (options_.overrides.find(label.text) == field_rule::keep) {
-            kept_rules_.push_back(label.rule());
-         }
+      auto added = std::make_shared<added_labels>();
+      added->texts = options_.extra_labels;
+      for (const custom_label& label : added->texts) {
+         added->read.push_back(read_run_time_label(label));
       }
-      for (const label_rule& rule : builtin_labels) {
-         if (options_.overrides.find(rule.tag) == field_rule::keep) {
-            kept_rules_.push_back(rule);
-         }
-      }
+      added_labels_ = std::move(added);
    }
 
    [[nodiscard]] const text_options& options() const noexcept { return options_; }
@@ -179,7 +200,7 @@ public:
    [[nodiscard]] text_line_redactor line_redactor() const
    {
       const text_plans& p = plans();
-      return { text_dictionary, p.fields, p.labels, { extra_rules_, kept_rules_ }, rules() };
+      return { text_dictionary, p.fields, p.labels, added_labels_->read, rules() };
    }
 
    // Appends the redacted message to `out`; if the message is rejected, `out` is left
@@ -224,7 +245,7 @@ private:
    template <typename ParseInput>
    void run(ParseInput& in, sink_ref sink, audit_record& audit) const
    {
-      internal::text_state state(plans(), rules(), line_redactor(), options_.limits, sink, audit);
+      internal::text_state state(plans(), added_labels_->read, rules(), line_redactor(), options_.limits, sink, audit);
       try {
          tao::pegtl::parse<grammar::message, internal::text_action, grammar::control>(in, state);
          state.on_end();
@@ -243,9 +264,15 @@ private:
    Mask mask_;
    text_options options_;
    text_plans runtime_plans_;
-   std::shared_ptr<const std::vector<custom_label>> extra_labels_;  // shared: rules point into it
-   std::vector<label_rule> extra_rules_;
-   std::vector<label_rule> kept_rules_;  // labels an override keeps
+   // The run-time labels and how the grammar reads them, whose rules refer to their
+   // texts; shared, so that copies of the redactor and the line redactors they made refer
+   // to the same.
+   struct added_labels
+   {
+      std::vector<custom_label> texts;
+      std::vector<run_time_label> read;
+   };
+   std::shared_ptr<const added_labels> added_labels_;
 };
 
 }  // namespace veil::nlets

@@ -2,12 +2,15 @@
 // "PFX/value" tokens wherever text is not a rigid field list: inside free-text lines,
 // and inside the values of query fields (a field list broken by line breaks instead of
 // '.', or a remark that quotes another field). A token starts at a word start with a
-// prefix of the field dictionary, in any case; its value runs to the next such token or
-// the end of the text, so an unexpected layout redacts too much rather than too little.
+// prefix of the field dictionary, in any case, read as a reader sees it: control
+// characters inside "PO\x7fB/" are not seen, so that is POB/ too. Its value runs to the
+// next such token or the end of the text, so an unexpected layout redacts too much
+// rather than too little.
 
 #include <veil/detail/bytes.hpp>
 #include <veil/detail/masking.hpp>
 #include <veil/field_dictionary.hpp>
+#include <veil/nlets/text_lines.hpp>
 #include <veil/redaction_output.hpp>
 #include <veil/redaction_plan.hpp>
 #include <veil/redaction_rules.hpp>
@@ -23,19 +26,11 @@ namespace veil::nlets {
 
 namespace internal {
 
-[[nodiscard]] constexpr std::size_t indentation(std::string_view s) noexcept
-{
-   std::size_t i = 0;
-   while (i < s.size() && detail::is_blank(s[i])) {
-      ++i;
-   }
-   return i;
-}
-
 struct token
 {
-   std::size_t start;      // of the prefix
-   std::size_t value_end;  // one past the value, trailing blanks and '.' excluded
+   std::size_t start;        // of the prefix
+   std::size_t value_start;  // one past its '/'
+   std::size_t value_end;    // one past the value, trailing blanks and '.' excluded
    const field_entry* entry;
    std::optional<field_removal> removal = std::nullopt;
 };
@@ -65,7 +60,7 @@ public:
       bool any = false;
       for (internal::token& t : tokens_) {
          if (const field_entry* planned = plan_.find(t.entry->tag)) {
-            t.removal = rules_.removal(*planned, text.substr(t.start + 4, t.value_end - t.start - 4));
+            t.removal = rules_.removal(*planned, text.substr(t.value_start, t.value_end - t.value_start));
             any = any || t.removal.has_value();
          }
       }
@@ -85,26 +80,25 @@ public:
 
    // After scan(text): puts `text` into result() with its removed tokens dropped or
    // masked, each by its own action, and records them (`offset` is where `text` starts
-   // in the message). Returns the audit entry of an address token that ends the text,
-   // whose value may go on in indented lines below.
+   // in the message). Returns the audit entry of the first address token removed: in a
+   // layout of columns the indented lines below may go on with its value.
    std::optional<recorded_field> redact(std::string_view text, std::size_t offset, redaction_output& out)
    {
       result_.clear();
       std::size_t cursor = 0;
-      std::optional<recorded_field> open_address;
+      std::optional<recorded_field> address;
       for (const internal::token& t : tokens_) {
-         open_address.reset();
          if (!t.removal) {
             continue;
          }
          const std::size_t index =
             out.record(t.entry->tag, t.removal->kind, t.removal->applied, offset + t.start, t.value_end - t.start);
-         if (t.removal->kind == category::address && t.value_end >= trimmed_size(text)) {
-            open_address = recorded_field{ index, t.removal->applied };
+         if (t.removal->kind == category::address && !address) {
+            address = recorded_field{ index, t.removal->applied };
          }
          if (t.removal->applied == action::mask) {
-            result_.append(text.substr(cursor, t.start + 4 - cursor));
-            detail::masked_pieces(text.substr(t.start + 4, t.value_end - t.start - 4),
+            result_.append(text.substr(cursor, t.value_start - cursor));
+            detail::masked_pieces(text.substr(t.value_start, t.value_end - t.value_start),
                                   [this](std::string_view piece) { result_.append(piece); });
             cursor = t.value_end;
             continue;
@@ -139,30 +133,61 @@ public:
          cursor = to;
       }
       result_.append(text.substr(cursor));
-      return open_address;
+      return address;
    }
 
    [[nodiscard]] const std::string& result() const noexcept { return result_; }
 
+   // Whether `text` starts with a "PFX/" of the dictionary.
+   [[nodiscard]] bool starts_with_token(std::string_view text) const noexcept { return prefix_at(text, 0).has_value(); }
+
 private:
+   // The dictionary entry of a "PFX/" standing at `i`, and where its value starts: three
+   // letters or digits at the start of a word, unseen bytes between them skipped, then '/'.
+   struct prefix_match
+   {
+      const field_entry* entry;
+      std::size_t value_start;
+   };
+
+   [[nodiscard]] std::optional<prefix_match> prefix_at(std::string_view text, std::size_t i) const noexcept
+   {
+      if (i >= text.size() || !detail::is_alnum(text[i]) || (i != 0 && detail::is_alnum(text[i - 1]))) {
+         return std::nullopt;
+      }
+      char prefix[3] = {};
+      std::size_t k = 0;
+      std::size_t at = i;
+      for (; at < text.size() && k < 3; ++at) {
+         if (detail::is_alnum(text[at])) {
+            prefix[k++] = detail::to_upper(text[at]);
+         }
+         else if (!internal::is_unseen(text[at])) {
+            break;
+         }
+      }
+      while (at < text.size() && internal::is_unseen(text[at])) {
+         ++at;
+      }
+      if (k < 3 || at == text.size() || text[at] != '/') {
+         return std::nullopt;
+      }
+      const field_entry* entry = dictionary_.find(std::string_view(prefix, 3));
+      return entry == nullptr ? std::nullopt : std::optional<prefix_match>(prefix_match{ entry, at + 1 });
+   }
+
    void find_tokens(std::string_view text)
    {
       tokens_.clear();
-      for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-         if (text[i + 3] != '/' || (i != 0 && detail::is_alnum(text[i - 1])) || !detail::is_alnum(text[i]) ||
-             !detail::is_alnum(text[i + 1]) || !detail::is_alnum(text[i + 2])) {
-            continue;
-         }
-         const char prefix[3] = { detail::to_upper(text[i]), detail::to_upper(text[i + 1]),
-                                  detail::to_upper(text[i + 2]) };
-         if (const field_entry* entry = dictionary_.find(std::string_view(prefix, 3))) {
-            tokens_.push_back({ i, text.size(), entry, std::nullopt });
-            i += 3;
+      for (std::size_t i = 0; i < text.size(); ++i) {
+         if (const std::optional<prefix_match> p = prefix_at(text, i)) {
+            tokens_.push_back({ i, p->value_start, text.size(), p->entry, std::nullopt });
+            i = p->value_start - 1;
          }
       }
       for (std::size_t t = 0; t < tokens_.size(); ++t) {
          std::size_t end = t + 1 < tokens_.size() ? tokens_[t + 1].start : text.size();
-         const std::size_t value_start = tokens_[t].start + 4;
+         const std::size_t value_start = tokens_[t].value_start;
          while (end > value_start && (detail::is_blank(text[end - 1]) || detail::is_control(text[end - 1]))) {
             --end;
          }
@@ -171,15 +196,6 @@ private:
          }
          tokens_[t].value_end = end;
       }
-   }
-
-   [[nodiscard]] static std::size_t trimmed_size(std::string_view text) noexcept
-   {
-      std::size_t end = text.size();
-      while (end > 0 && (detail::is_blank(text[end - 1]) || detail::is_control(text[end - 1]) || text[end - 1] == '.')) {
-         --end;
-      }
-      return end;
    }
 
    const field_dictionary<DictionarySize>& dictionary_;

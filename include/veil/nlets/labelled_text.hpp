@@ -1,0 +1,263 @@
+#pragma once
+// One text judged by its labels and its "PFX/value" tokens: a line of free text, or the
+// value of a query field the mask keeps ("MIS/SEE RES ADDR: 1 MAIN ST"). The labels that
+// the grammar reads (label_grammar.hpp) cut the text into a lead, before the first label,
+// and one segment per label, from the label to the next one or the end of the text: a
+// label's value is what follows its colon up to the next label a reader sees. So
+// "SSN: 123  RES ADDR: 1 MAIN" is an SSN and an address, each decided by itself:
+//   - drop removes a removed label's segment, and the blanks before it when nothing kept
+//     follows it; the lead goes with the first label when that one is dropped (it says
+//     what the value is, as in "SUBJECT LIVES AT RES ADDR: ..."), but not the line's
+//     indentation;
+//   - mask keeps the label and stars its value;
+//   - what stays (the lead, the segments of labels that stay) is searched for tokens,
+//     each decided as a field of its own.
+
+#include <veil/detail/bytes.hpp>
+#include <veil/field_dictionary.hpp>
+#include <veil/nlets/label_grammar.hpp>
+#include <veil/nlets/text_labels.hpp>
+#include <veil/nlets/text_lines.hpp>
+#include <veil/nlets/token_redactor.hpp>
+#include <veil/redaction_output.hpp>
+#include <veil/redaction_plan.hpp>
+#include <veil/redaction_rules.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veil::nlets {
+
+// What judging one text found, besides the text it leaves.
+struct judged_text
+{
+   bool removed = false;                      // some label or token was removed
+   std::optional<recorded_field> address;     // the first removed field whose value may go on
+                                              // in the indented lines below
+   std::optional<recorded_field> open_label;  // the first removed label with nothing after its
+                                              // colon: its value is on the lines below
+   bool open_label_takes_continuation = false;
+};
+
+template <std::size_t DictionarySize, std::size_t LabelCapacity>
+class labelled_text
+{
+public:
+   labelled_text(const field_dictionary<DictionarySize>& dictionary,
+                 const redaction_plan<field_entry, DictionarySize>& token_plan,
+                 const redaction_plan<label_rule, LabelCapacity>& label_plan, std::span<const run_time_label> added,
+                 redaction_rules rules) noexcept
+      : tokens_(dictionary, token_plan, rules),
+        token_plan_(token_plan),
+        label_plan_(label_plan),
+        labels_(added),
+        rules_(rules)
+   {}
+
+   // Puts `text` into result() with what is removed dropped or masked, and records each
+   // removed field (`offset` is where `text` starts in the message).
+   judged_text redact(std::string_view text, std::size_t offset, redaction_output& out)
+   {
+      result_.clear();
+      judged_text judged;
+      read_labels(text);
+      if (segments_.empty()) {
+         judged.removed = tokens_.scan(text);
+         if (judged.removed) {
+            judged.address = tokens_.redact(text, offset, out);
+            result_ = tokens_.result();
+         }
+         return judged;
+      }
+      const bool lead_goes = segments_.front().removal && segments_.front().removal->applied == action::drop;
+      const std::string_view lead = text.substr(0, segments_.front().start);
+      if (lead_goes) {
+         // The lead goes with the label; its tokens are still fields of their own.
+         judged.removed = true;
+         if (tokens_.scan(lead)) {
+            tokens_.drop_removed();
+            note_address(judged, tokens_.redact(lead, offset, out));
+         }
+         result_.append(lead.substr(0, internal::indentation(lead)));
+      }
+      else {
+         keep(lead, offset, out, judged);
+      }
+      for (std::size_t i = 0; i < segments_.size(); ++i) {
+         const segment& s = segments_[i];
+         if (!s.removal) {
+            keep(text.substr(s.start, s.value_end - s.start), offset + s.start, out, judged);
+            continue;
+         }
+         judged.removed = true;
+         const std::size_t index =
+            out.record(s.removal->tag, s.removal->kind, s.removal->applied, offset + s.start, s.value_last - s.start);
+         const recorded_field field{ index, s.removal->applied };
+         if (s.removal->continues && !judged.address) {
+            judged.address = field;
+         }
+         if (s.value_last == s.value_first && !judged.open_label) {
+            judged.open_label = field;
+            judged.open_label_takes_continuation = s.removal->continues;
+         }
+         if (s.removal->applied == action::mask) {
+            result_.append(text.substr(s.start, s.value_first - s.start));
+            detail::masked_pieces(text.substr(s.value_first, s.value_last - s.value_first),
+                                  [this](std::string_view piece) { result_.append(piece); });
+            result_.append(text.substr(s.value_last, s.value_end - s.value_last));
+         }
+         else if (nothing_kept_after(i)) {
+            while (!result_.empty() && detail::is_blank(result_.back())) {
+               result_.pop_back();  // the blanks that separated it from what stays before it
+            }
+         }
+      }
+      return judged;
+   }
+
+   // The text the last redact() left.
+   [[nodiscard]] const std::string& result() const noexcept { return result_; }
+
+   // Whether `text` starts, after its indentation, with a label or a "PFX/" token of the
+   // field dictionary: what a reader takes for a new item rather than more of a value.
+   [[nodiscard]] bool starts_with_item(std::string_view text)
+   {
+      const std::size_t at = internal::indentation(text);
+      const std::vector<label_reading>& labels = labels_.read(text);
+      if (std::any_of(labels.begin(), labels.end(), [at](const label_reading& l) { return l.start == at; })) {
+         return true;
+      }
+      return tokens_.starts_with_token(text.substr(at));
+   }
+
+private:
+   // How a removed label is audited, and whether its value goes on below.
+   struct label_removal
+   {
+      std::string_view tag;
+      category kind;
+      action applied;
+      bool continues;
+   };
+
+   struct segment
+   {
+      std::size_t start;        // of the label
+      std::size_t value_first;  // first byte of the value, blanks after the label skipped
+      std::size_t value_last;   // one past the value, trailing blanks and control characters excluded
+      std::size_t value_end;    // where the next label starts, or the end of the text
+      std::optional<label_removal> removal;
+   };
+
+   // The labels of `text` as segments; labels that overlap (a run-time label matched by
+   // its text inside another) are one, with the meanings of both.
+   void read_labels(std::string_view text)
+   {
+      merged_ = labels_.read(text);
+      std::sort(merged_.begin(), merged_.end(),
+                [](const label_reading& a, const label_reading& b) { return a.start < b.start; });
+      std::size_t n = 0;
+      for (std::size_t i = 0; i < merged_.size(); ++i) {
+         if (n > 0 && merged_[i].start < merged_[n - 1].end) {
+            merged_[n - 1].end = std::max(merged_[n - 1].end, merged_[i].end);
+            for (const label_meaning& m : merged_[i].named()) {
+               merged_[n - 1].add(m);
+            }
+            continue;
+         }
+         merged_[n++] = merged_[i];
+      }
+      merged_.resize(n);
+      segments_.clear();
+      for (std::size_t i = 0; i < merged_.size(); ++i) {
+         const label_reading& l = merged_[i];
+         segment s{ l.start, l.end, l.end, i + 1 < merged_.size() ? merged_[i + 1].start : text.size(), std::nullopt };
+         while (s.value_first < s.value_end && detail::is_blank(text[s.value_first])) {
+            ++s.value_first;
+         }
+         s.value_last = s.value_end;
+         while (s.value_last > s.value_first &&
+                (detail::is_blank(text[s.value_last - 1]) || detail::is_control(text[s.value_last - 1]))) {
+            --s.value_last;
+         }
+         if (s.value_last == s.value_first) {
+            s.value_first = s.value_last = l.end;
+         }
+         s.removal = decide(l, text.substr(s.value_first, s.value_last - s.value_first));
+         segments_.push_back(s);
+      }
+   }
+
+   // The first of the label's meanings that the rules remove, if any.
+   [[nodiscard]] std::optional<label_removal> decide(const label_reading& label, std::string_view value) const
+   {
+      std::optional<label_removal> removal;
+      bool continues = false;
+      for (const label_meaning& m : label.named()) {
+         if (m.rule != nullptr) {
+            continues = continues || m.rule->takes_continuation;
+            const bool builtin = m.rule >= builtin_labels.data() && m.rule < builtin_labels.data() + builtin_labels.size();
+            if (removal || (builtin && label_plan_.find(m.rule->tag) == nullptr)) {
+               continue;
+            }
+            if (const field_verdict removed = rules_.verdict(m.rule->tag, m.rule->sensitivity)) {
+               removal = label_removal{ m.rule->tag, *m.rule->sensitivity, *removed, false };
+            }
+            continue;
+         }
+         const field_entry* entry = token_plan_.find(m.field_prefix);
+         if (removal || entry == nullptr) {
+            continue;
+         }
+         if (const std::optional<field_removal> removed = rules_.removal(*entry, value)) {
+            removal = label_removal{ entry->tag, removed->kind, removed->applied, false };
+         }
+      }
+      if (removal) {
+         removal->continues = continues;
+      }
+      return removal;
+   }
+
+   // `part` stays, less the tokens it holds that are removed.
+   void keep(std::string_view part, std::size_t offset, redaction_output& out, judged_text& judged)
+   {
+      if (!tokens_.scan(part)) {
+         result_.append(part);
+         return;
+      }
+      judged.removed = true;
+      note_address(judged, tokens_.redact(part, offset, out));
+      result_.append(tokens_.result());
+   }
+
+   static void note_address(judged_text& judged, std::optional<recorded_field> address) noexcept
+   {
+      if (address && !judged.address) {
+         judged.address = address;
+      }
+   }
+
+   [[nodiscard]] bool nothing_kept_after(std::size_t i) const noexcept
+   {
+      return std::all_of(segments_.begin() + static_cast<std::ptrdiff_t>(i) + 1, segments_.end(), [](const segment& s) {
+         return s.removal && s.removal->applied == action::drop;
+      });
+   }
+
+   token_redactor<DictionarySize> tokens_;
+   const redaction_plan<field_entry, DictionarySize>& token_plan_;
+   const redaction_plan<label_rule, LabelCapacity>& label_plan_;
+   label_reader labels_;
+   redaction_rules rules_;
+   std::vector<label_reading> merged_;  // reused from text to text
+   std::vector<segment> segments_;      // reused
+   std::string result_;                 // reused
+};
+
+}  // namespace veil::nlets
