@@ -214,3 +214,13 @@ TEST_CASE("class 1, routing: the sender chooses a state's labels, so an unknown 
       CHECK(out.empty());
    }
 }
+
+TEST_CASE("class 6, record key: in Nlets text, the OLN field of a query, never one quoted in a remark")
+{
+   const auto key = [](const std::string& message) { return veil::policy::record_key(format::nlets_text, message); };
+   CHECK(key("DQ.ORTEST001.WA.TXT\nNAM/DOE,JO.OLN/D1234567.SEX/F") == "D1234567");
+   CHECK(key("DQ.ORTEST001.WA.TXT\r\nNAM/DOE,JO.\r\nOLN/D1234567") == "D1234567");
+   CHECK(key("DQ.ORTEST001.WA.TXT\nNAM/DOE,JO.MIS/SEE OLN/X7654321.SEX/F").empty());
+   // A response's free text: the OLN/ token of a line.
+   CHECK(key(example("nlets-text/dr.txt")) == "SAMPLPQ123AB");
+}

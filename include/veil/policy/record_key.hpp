@@ -6,8 +6,8 @@
 // audit line ever holds — so it comes only from the licence number itself, never from
 // another identification, and only when it looks like one.
 //
-// Where it is found: Nlets text, an "OLN/" field (at the start of the body or of a field,
-// or a token of a free-text line); Nlets XML, the text of an nc:IdentificationID that is
+// Where it is found: Nlets text, the OLN field of a query, or an "OLN/" token of a
+// free-text line (a response); Nlets XML, the text of an nc:IdentificationID that is
 // a child of an nc:DriverLicenseIdentification, read as an XML reader reads it, else an
 // "OLN/" field in the text of a free-text element (n2:ResponseText and its kin); AAMVA,
 // the customer id number element DAQ. ANSI/NIST transactions carry no licence number:
@@ -16,6 +16,7 @@
 #include <veil/aamva/payload_reader.hpp>
 #include <veil/detail/bytes.hpp>
 #include <veil/format.hpp>
+#include <veil/nlets/message_kind.hpp>
 #include <veil/rejection.hpp>
 #include <veil/xml/element_dictionary.hpp>
 #include <veil/xml/text_references.hpp>
@@ -52,9 +53,9 @@ inline constexpr std::size_t longest_licence_number = 20;
    return c == '.' || detail::is_blank(c) || detail::is_control(c);
 }
 
-// The value of the first "OLN/" that starts a field (at the start, or after a blank,
-// a period or a line break).
-[[nodiscard]] inline std::string licence_field(std::string_view text)
+// The value of the first "OLN/" token of free text: at the start, or after a blank, a
+// period or a line break, as the free-text rules read a field inside a line.
+[[nodiscard]] inline std::string licence_token(std::string_view text)
 {
    constexpr std::string_view prefix = "OLN/";
    for (std::size_t at = text.find(prefix); at != std::string_view::npos; at = text.find(prefix, at + 1)) {
@@ -67,6 +68,31 @@ inline constexpr std::size_t longest_licence_number = 20;
       }
    }
    return {};
+}
+
+// The value of the OLN field of a query's field list: a field of its own, not an "OLN/"
+// quoted inside another field's value (a remark).
+[[nodiscard]] inline std::string licence_of_field_list(std::string_view message)
+{
+   for (std::size_t at = 0; at < message.size();) {
+      const std::size_t end = std::min(message.find('.', at), message.size());
+      std::string_view field = message.substr(at, end - at);
+      while (!field.empty() && detail::is_control(field.front())) {
+         field.remove_prefix(1);
+      }
+      if (field.starts_with("OLN/")) {
+         return licence_number_or_nothing(field.substr(4));
+      }
+      at = end + 1;
+   }
+   return {};
+}
+
+[[nodiscard]] inline std::string text_licence(std::string_view message)
+{
+   const std::string_view key = message.substr(0, message.find('.'));
+   return nlets::body_kind_of(key) == nlets::body_kind::fields ? licence_of_field_list(message)
+                                                               : licence_token(message);
 }
 
 // Reads an XML message for its licence number, as the XML reader hands it over.
@@ -128,7 +154,7 @@ public:
    void on_markup(std::string_view /*raw*/, std::size_t /*offset*/) {}
 
    // The licence number, or the OLN/ field of the free text read when there is none.
-   [[nodiscard]] std::string key() const { return licence_.empty() ? licence_field(free_text_) : licence_; }
+   [[nodiscard]] std::string key() const { return licence_.empty() ? licence_token(free_text_) : licence_; }
 
 private:
    enum class reading { nothing, licence, free_text };
@@ -179,7 +205,7 @@ private:
 [[nodiscard]] inline std::string record_key(format f, std::string_view message)
 {
    switch (f) {
-      case format::nlets_text: return internal::licence_field(message);
+      case format::nlets_text: return internal::text_licence(message);
       case format::nlets_xml: return internal::xml_licence(message);
       case format::aamva: return internal::aamva_licence(message);
       case format::ansi_nist: return {};
