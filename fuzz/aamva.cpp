@@ -12,17 +12,27 @@
 //   - lenient mode accepts what strict mode accepts and removes the same elements;
 //   - an element of every masked dictionary entry of the payload's version (and, with
 //     unknown elements sensitive, one no version defines), each holding a sentinel and
-//     added to the payload's first subfile, never reaches the output.
+//     added to the payload's first subfile, never reaches the output;
+//   - no consumer reader of an accepted output (tests/aamva_consumer_readers.hpp:
+//     IdParser's lines, benhovinga's designators, str.splitlines) finds an element of a
+//     masked category with a value left in it;
+//   - under the preset immigration-withhold, with a caller recipient the input picks, a
+//     payload going to an immigration-enforcement agency is never released
+//     (policy_dimension.hpp).
 //
-// Input layout, so that every mask, action, framing mode and limit is reached by mutation:
+// Input layout, so that every mask, action, framing mode, limit and recipient is reached
+// by mutation:
 //   byte 0   bits 0-6: the mask, bit i = veil::all_categories[i]; bit 7: action (1 = mask)
 //   byte 1   bit 0: lenient framing; bit 1: unknown_elements_sensitive; bits 2-4: largest
 //            stream chunk, 4^n bytes; bits 5-7: seed of the chunk sizes
 //   byte 2   bit 7 clear: the default max_payload_size; set: 8 times bits 0-6 bytes (0 to
-//            1016), so that fuzz inputs meet the limit on both sides
+//            1016), so that fuzz inputs meet the limit on both sides; bits 0-6, modulo
+//            the number of caller_recipients, also pick the caller's recipient
 //   rest     the payload
 
+#include "aamva_consumer_readers.hpp"
 #include "fuzz_support.hpp"
+#include "policy_dimension.hpp"
 
 #include <veil/aamva/aamva_redactor.hpp>
 #include <veil/aamva/element_dictionary.hpp>
@@ -33,10 +43,12 @@
 #include <veil/audit.hpp>
 #include <veil/category.hpp>
 #include <veil/category_mask.hpp>
+#include <veil/format.hpp>
 #include <veil/mask_policy.hpp>
 #include <veil/rejection.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -52,11 +64,16 @@ using veil::category_mask;
 using veil_fuzz::require;
 using redactor = aamva::aamva_redactor<veil::runtime_mask>;
 
+// Who the gateway says a payload goes to (an AAMVA payload names no recipient of its
+// own): nobody, the immigration-enforcement agencies of the preset, another agency.
+constexpr std::array<std::string_view, 5> caller_recipients{ "", "VTICE0900", "AX", "ORTEST001", "NY" };
+
 struct fuzz_case
 {
    category_mask mask;
    aamva::aamva_options options;
    std::uint8_t chunking = 0;
+   std::vector<std::string> callers;
    std::string payload;
 };
 
@@ -74,6 +91,10 @@ struct fuzz_case
    c.chunking = l->chunking;
    if (l->tight_limits) {
       c.options.max_payload_size = std::size_t{ 8 } * *l->tight_limits;
+   }
+   const std::string_view caller = caller_recipients[(data[2] & 0x7FU) % caller_recipients.size()];
+   if (!caller.empty()) {
+      c.callers.emplace_back(caller);
    }
    c.payload = std::string(l->message);
    return c;
@@ -113,6 +134,17 @@ void check_output(const fuzz_case& c, const veil::audit_record& audit, const std
 
 using veil_fuzz::redaction;
 
+// No consumer reader of `output` finds an element of a masked category with a value left.
+void check_consumers_view(const fuzz_case& c, const std::string& output)
+{
+   namespace consumers = veil_test::aamva_consumers;
+   for (const consumers::consumer_element& e : consumers::read_elements_as_consumers(output)) {
+      const std::optional<veil::category> kind = consumers::category_of(consumers::upper_cased(e.id));
+      require(!kind || !c.mask.contains(*kind) || e.value.find_first_not_of("* ") == std::string::npos,
+              "no consumer of the output finds a value of a masked category");
+   }
+}
+
 // Redacts the payload through both entry points and checks every property that holds for
 // any input.
 redaction redact_checked(const fuzz_case& c)
@@ -134,6 +166,7 @@ redaction redact_checked(const fuzz_case& c)
               "the mask action keeps the payload's size");
    }
    check_output(c, audit, output);
+   check_consumers_view(c, output);
    return result;
 }
 
@@ -141,34 +174,49 @@ redaction redact_checked(const fuzz_case& c)
 // so any '~' in the output is a planted value that survived.
 constexpr char sentinel_byte = '~';
 constexpr std::string_view sentinel = "~SENTINEL~";
-constexpr std::string_view undefined_id = "ZZZ";  // no version of the standard defines it
 
-// `input`, read as `p`, in the standard's strict framing with `extra` elements (id and
-// value each) at the end of its first subfile. The writer puts it together, taking the
-// extra elements from behind the input as if they had been read there.
-[[nodiscard]] std::string with_elements(std::string_view input, aamva::payload p, const std::vector<std::string>& extra)
+// An element to plant: the subfile it goes into (its index) and its bytes, id and value.
+struct planted_element
+{
+   std::size_t subfile;
+   std::string bytes;
+};
+
+// `input`, read as `p`, in the standard's strict framing with `extra` elements at the end
+// of their subfiles. The writer puts it together, taking the extra elements from behind
+// the input as if they had been read there.
+[[nodiscard]] std::string with_elements(std::string_view input, aamva::payload p,
+                                        const std::vector<planted_element>& extra)
 {
    std::string bytes(input);
-   for (const std::string& element : extra) {
+   for (const planted_element& element : extra) {
       const std::size_t begin = bytes.size();
-      bytes += element;
-      p.subfiles.front().elements.push_back({ begin, bytes.size() });
+      bytes += element.bytes;
+      p.subfiles[element.subfile].elements.push_back({ begin, bytes.size() });
    }
    return aamva::write_payload(bytes, p, [](std::size_t, std::size_t) { return aamva::element_fate::keep; });
 }
 
-// The elements a redactor with the case's mask and options must remove from a payload of
-// `version`, each holding the sentinel.
-[[nodiscard]] std::vector<std::string> sentinel_elements(const fuzz_case& c, unsigned version)
+// The elements a redactor with the case's mask and options must remove from `p`, each
+// holding the sentinel: one of every id the dictionary gives a masked category (in any
+// version: an id takes its sensitive meaning in every version) in the first subfile, and,
+// with unknown elements sensitive, one no version defines in the first jurisdiction
+// subfile, if there is one.
+[[nodiscard]] std::vector<planted_element> sentinel_elements(const fuzz_case& c, const aamva::payload& p)
 {
-   std::vector<std::string> elements;
+   std::vector<planted_element> elements;
    for (const aamva::element_entry& entry : aamva::element_dictionary) {
-      if (entry.defined_in(version) && entry.sensitivity && c.mask.contains(*entry.sensitivity)) {
-         elements.push_back(std::string(entry.tag) + std::string(sentinel));
+      if (entry.sensitivity && c.mask.contains(*entry.sensitivity)) {
+         elements.push_back({ 0, std::string(entry.tag) + std::string(sentinel) });
       }
    }
    if (c.options.unknown_elements_sensitive && !c.mask.empty()) {
-      elements.push_back(std::string(undefined_id) + std::string(sentinel));
+      for (std::size_t s = 0; s < p.subfiles.size(); ++s) {
+         if (aamva::internal::is_jurisdiction_type(p.subfiles[s].type)) {
+            elements.push_back({ s, p.subfiles[s].type + "Q" + std::string(sentinel) });
+            break;
+         }
+      }
    }
    return elements;
 }
@@ -182,7 +230,7 @@ void check_sentinels(const fuzz_case& c)
       return;
    }
    const aamva::payload read = aamva::read_payload(c.payload, c.options.mode);
-   const std::vector<std::string> extra = sentinel_elements(c, read.version);
+   const std::vector<planted_element> extra = sentinel_elements(c, read);
    if (extra.empty()) {
       return;
    }
@@ -191,7 +239,7 @@ void check_sentinels(const fuzz_case& c)
       planted.payload = with_elements(c.payload, read, extra);
    }
    catch (const veil::rejected_input&) {
-      return;  // the first subfile would outgrow what a designator can say
+      return;  // a subfile would outgrow what a designator can say
    }
    planted.options.max_payload_size = std::max(c.options.max_payload_size, planted.payload.size());
    std::vector<aamva::framing_mode> modes{ aamva::framing_mode::strict };
@@ -233,5 +281,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       check_sentinels(*c);
       check_lenient_agrees(*c, result.audit);
    }
+   veil_fuzz::require_never_released_to_immigration_enforcement(veil::format::aamva, c->payload, {}, c->callers);
    return 0;
 }

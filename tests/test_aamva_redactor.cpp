@@ -173,7 +173,7 @@ TEST_CASE("aamva redactor: strict mode refuses every framing fault with its offs
         "jurisdiction version number is not 2 digits" },
       { "@\n\x1e\rANSI 6360001000" + std::string("00") + good.substr(21), 19, "number of entries designates no subfile" },
       { good.substr(0, 25), 25, "payload ends in the subfile offset" },
-      { good.substr(0, 21) + "1L" + good.substr(23), 21, "subfile type is not a letter and a letter or digit" },
+      { good.substr(0, 21) + "1L" + good.substr(23), 21, "subfile type is not DL, ID or Z and a letter" },
       { wrong_offset, 41, "the 1st subfile is not designated where the designators end" },
       { framed(v10_header, { "DLDAQ1\r", "ZVZVA01\r" }).replace(33, 4, "0049"), 48,
         "the 2nd subfile is not designated where the one before it ends" },

@@ -27,7 +27,7 @@ using veil_test::framed;
 namespace variants = veil_test::aamva_variants;
 
 // The words in capitals and the numbers veil's reasons are made of.
-const std::set<std::string> own_capitals{ "AAMVA", "ANSI", "LF", "RS", "CR" };
+const std::set<std::string> own_capitals{ "AAMVA", "ANSI", "LF", "RS", "CR", "DL", "ID", "Z" };
 const std::set<std::string> own_numbers{ "01", "11", "9999", "2", "4", "6" };
 
 // Every word of `reason` (a run of letters and digits) is veil's own: a word with a

@@ -38,7 +38,7 @@ using veil::aamva::framing_mode;
 // The samples refused even in lenient mode, and why: what a scanner did to them cannot be
 // undone without guessing.
 const std::map<std::string, std::string> refused_when_lenient{
-   { "dlparser_synthetic_v01.txt", "subfile type is not a letter and a letter or digit" },  // 21-byte v01 header
+   { "dlparser_synthetic_v01.txt", "subfile type is not DL, ID or Z and a letter" },  // 21-byte v01 header
    { "idparser_AB.txt", "subfile offset is not 4 digits" },
    { "idparser_CT_Undefined_Characters.txt", "no \"ANSI \" or \"AAMVA\" file type after '@' and its separators" },
    { "idparser_MA_Piped.txt", "no \"ANSI \" or \"AAMVA\" file type after '@' and its separators" },

@@ -179,8 +179,11 @@ struct header_fields
    for (std::size_t i = 0; i < count; ++i) {
       const std::size_t type_at = cursor.at();
       const std::string_view type = cursor.take(2, "subfile designators");
-      if (!is_upper(type[0]) || !(is_upper(type[1]) || is_digit(type[1]))) {
-         throw rejected_input(type_at, "subfile type is not a letter and a letter or digit");
+      // The standard's subfiles: a driver licence, an identification card, a
+      // jurisdiction's own. Another type and its first element would read as an id of the
+      // standard to readers that do not strip the type ("DA" "PAA..." as "DAP" "AA...").
+      if (type != "DL" && type != "ID" && !is_jurisdiction_type(type)) {
+         throw rejected_input(type_at, "subfile type is not DL, ID or Z and a letter");
       }
       const std::size_t offset = cursor.number(4, "subfile offset");
       const std::size_t length = cursor.number(4, "subfile length");
