@@ -8,9 +8,10 @@
 //     each of them; redacting the output again gives the same bytes (idempotence), and
 //     under no mask it passes unchanged;
 //   - "passed" means the output is the input;
-//   - a Type-2 field of every masked dictionary entry, each holding a sentinel and put in
-//     the transaction's first Type-2 record in place of any field of its number, never
-//     reaches the output;
+//   - a Type-2 field of every masked dictionary entry, each holding a sentinel and put at
+//     the end of the transaction's first Type-2 record (after any field that could hide
+//     it, a 2.999 among them) in place of any field of its number, never reaches the
+//     output;
 //   - the policy dimension (policy_dimension.hpp): with a recipient spelling planted in
 //     1.007 DAI and a caller's recipient chosen by the input, a transaction that an
 //     immigration-enforcement agency would receive, as a consumer that cuts Type-1 at GS
@@ -197,9 +198,9 @@ constexpr std::string_view sentinel = "~S~";
    return fields;
 }
 
-// `transaction` with `extra` fields put right after the LEN of its Type-2 record `type2`
-// in place of the fields of their numbers (a number written twice is refused), whose LEN
-// the library's writer computes again; nothing else changes, Type-1's LEN included.
+// `transaction` with `extra` fields put at the end of its Type-2 record `type2` in place
+// of the fields of their numbers (a number written twice is refused), whose LEN the
+// library's writer computes again; nothing else changes, Type-1's LEN included.
 [[nodiscard]] std::string with_type2_fields(std::string_view transaction, const veil_test::framed_record& type2,
                                             const std::vector<std::string>& extra)
 {
@@ -212,7 +213,7 @@ constexpr std::string_view sentinel = "~S~";
          texts.emplace_back(record.substr(f.begin, f.end - f.begin));
       }
    }
-   texts.insert(texts.begin() + 1, extra.begin(), extra.end());
+   texts.insert(texts.end(), extra.begin(), extra.end());
    const std::string rewritten =
       ansi_nist::assemble_record(std::move(texts), fields[0].tag_in(record), fields[0].end - fields[0].value);
    return std::string(transaction.substr(0, type2.offset)) + rewritten +
