@@ -20,6 +20,8 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 
 namespace veil::cli {
 
@@ -35,6 +37,55 @@ namespace veil::cli {
    return text;
 }
 
+// The words of nlets::label_words with `role` that make `label`, as "`A`, `B`".
+[[nodiscard]] inline std::string label_words_text(std::string_view label, nlets::word_role role)
+{
+   std::string out;
+   for (const nlets::label_word& w : nlets::label_words) {
+      if (w.label == label && w.role == role) {
+         out += (out.empty() ? "`" : ", `") + std::string(w.words) + "`";
+      }
+   }
+   return out;
+}
+
+// What makes a label, for the Markdown table: the words that name it, those that name it
+// alone, and those that make it of an address word.
+[[nodiscard]] inline std::string label_reading_text(std::string_view label)
+{
+   std::string out = label_words_text(label, nlets::word_role::names);
+   const std::string alone = label_words_text(label, nlets::word_role::qualifies_or_names);
+   const std::string qualifying = label_words_text(label, nlets::word_role::qualifies);
+   if (!alone.empty()) {
+      out += (out.empty() ? "" : "; ") + std::string("alone or before an address word: ") + alone;
+   }
+   if (!qualifying.empty()) {
+      out += (out.empty() ? "" : "; ") + std::string("before an address word: ") + qualifying;
+   }
+   return out;
+}
+
+// The same as JSON arrays: "names", "alone_or_qualifies", "qualifies".
+inline void append_label_words_json(std::string& out, std::string_view label)
+{
+   for (const auto& [member, role] : { std::pair{ "names", nlets::word_role::names },
+                                       std::pair{ "alone_or_qualifies", nlets::word_role::qualifies_or_names },
+                                       std::pair{ "qualifies", nlets::word_role::qualifies } }) {
+      out += ",\"";
+      out += member;
+      out += "\":[";
+      bool first = true;
+      for (const nlets::label_word& w : nlets::label_words) {
+         if (w.label == label && w.role == role) {
+            out += first ? "" : ",";
+            detail::append_json_string(out, w.words);
+            first = false;
+         }
+      }
+      out += ']';
+   }
+}
+
 [[nodiscard]] inline std::string list_nlets_text(listing_style style)
 {
    std::string out;
@@ -46,10 +97,20 @@ namespace veil::cli {
             out += "| `" + std::string(e.tag) + "/` | " + std::string(e.name) + " | " + category_text(e) + " | " +
                    std::string(e.description) + " |\n";
          }
-         out += "\n| free-text label | category | takes indented continuation lines |\n|---|---|---|\n";
+         out += "\n| free-text label | category | takes indented continuation lines | read from the words |\n"
+                "|---|---|---|---|\n";
          for (const nlets::label_rule& l : nlets::builtin_labels) {
             out += "| `" + std::string(l.tag) + "` | " + std::string(name_of(*l.sensitivity)) + " | " +
-                   (l.takes_continuation ? "yes" : "no") + " |\n";
+                   (l.takes_continuation ? "yes" : "no") + " | " + label_reading_text(l.tag) + " |\n";
+         }
+         out += "\n| words | read as |\n|---|---|\n";
+         for (const nlets::label_word& w : nlets::label_words) {
+            if (w.role == nlets::word_role::names_field) {
+               out += "| `" + std::string(w.words) + "` | the field `" + std::string(w.label) + "/` |\n";
+            }
+            else if (w.role == nlets::word_role::neutral) {
+               out += "| `" + std::string(w.words) + "` | no label |\n";
+            }
          }
          append_mnu_types(out, style, dictionary.format);
          return out;
@@ -68,7 +129,9 @@ namespace veil::cli {
          }
          for (const nlets::label_rule& l : nlets::builtin_labels) {
             open_json_entry(out, dictionary.format, "label", l.tag, l.sensitivity);
-            out += l.takes_continuation ? ",\"continuation\":true}" : ",\"continuation\":false}";
+            out += l.takes_continuation ? ",\"continuation\":true" : ",\"continuation\":false";
+            append_label_words_json(out, l.tag);
+            out += '}';
          }
          append_mnu_types(out, style, dictionary.format);
          return out;
