@@ -1,6 +1,7 @@
 // The XML element dictionary matches by namespace URI and local name, never by prefix.
 
 #include <veil/xml/element_dictionary.hpp>
+#include <veil/xml/itl_records.hpp>
 
 #include <doctest/doctest.h>
 
@@ -9,6 +10,7 @@
 #include <utility>
 
 using veil::category;
+using veil::category_mask;
 using veil::xml::element_role;
 using veil::xml::find_element;
 
@@ -53,15 +55,12 @@ TEST_CASE("xml element dictionary: the elements the issue names, with their cate
       { { ebts10, "PersonResidenceLocation" }, category::address },
       { { nc2, "EmploymentLocation" }, category::address },
       { { nc2, "Image" }, category::photo },
-      { { itl2011, "PackageFacialAndSMTImageRecord" }, category::photo },
-      { { itl2011, "PackageFingerprintImageRecord" }, category::biometric },
-      { { itl2011, "PackagePalmprintImageRecord" }, category::biometric },
-      { { itl2011, "PackageIrisImageRecord" }, category::biometric },
       { { nc3, "PersonCitizenshipText" }, category::immigration },
       { { nc2, "PersonCitizenshipISO3166Alpha2Code" }, category::immigration },
       { { ebts10, "PersonCitizenshipCode" }, category::immigration },
       { { nc2, "PersonBirthLocation" }, category::immigration },
       { { ebts10, "PersonBirthPlaceCode" }, category::immigration },
+      { { nc2, "PersonPassportIdentification" }, category::immigration },
       { { nc2, "PersonSSNIdentification" }, category::ssn },
       { { nc2, "ContactTelephoneNumber" }, category::contact },
       { { nc2, "ContactEmailID" }, category::contact },
@@ -82,6 +81,30 @@ TEST_CASE("xml element dictionary: the elements the issue names, with their cate
    CHECK(find_element("http://www.nlets.org/niem/1.0", "ResponseText")->role == element_role::free_text);
 }
 
+TEST_CASE("class 5, ITL XML: every record element carries its binary record type's category; a record of another "
+          "name counts as what any record may hold")
+{
+   for (const veil::ansi_nist::record_entry& r : veil::ansi_nist::record_dictionary) {
+      CAPTURE(r.type);
+      const veil::xml::element_entry* e = veil::xml::record_element_of(r.type);
+      if (r.type < 3 || r.type > 6) {  // Types 3, 5 and 6 have no XML form
+         REQUIRE(e != nullptr);
+         CHECK(e->role == element_role::record);
+         CHECK(e->sensitivity == r.sensitivity);
+         CHECK(find_element(itl2011, e->tag) == e);
+      }
+   }
+   for (const std::string_view uri : { itl2011, std::string_view("urn:example:itl-2015") }) {
+      const auto* unknown = find_element(uri, "PackageLowResolutionGrayscaleImageRecord");
+      REQUIRE(unknown == &veil::xml::unknown_record);
+      CHECK(veil::xml::name_categories(*unknown) == veil::xml::every_record_category());
+   }
+   CHECK(veil::xml::every_record_category() == (category_mask{ category::photo } | category_mask{ category::biometric }));
+   // NIEM-core and other known vocabularies have no records, whatever the name.
+   CHECK(find_element(nc2, "PackageFooRecord") == nullptr);
+   CHECK(find_element(itl2011, "Package") == nullptr);
+}
+
 TEST_CASE("xml element dictionary: no entry repeats another, every entry is described")
 {
    std::set<std::pair<int, std::string>> seen;
@@ -89,8 +112,11 @@ TEST_CASE("xml element dictionary: no entry repeats another, every entry is desc
       CAPTURE(e.tag);
       CHECK_FALSE(e.description.empty());
       CHECK(seen.emplace(static_cast<int>(e.family), std::string(e.tag)).second);
-      CHECK(e.sensitivity.has_value() ==
-            (e.role == element_role::sensitive || e.role == element_role::by_category_code));
+      CHECK_FALSE(e.tag.empty());
+      if (e.role != element_role::record) {
+         CHECK(e.sensitivity.has_value() ==
+               (e.role == element_role::sensitive || e.role == element_role::by_category_code));
+      }
    }
    for (const auto& n : veil::xml::known_namespaces) {
       CHECK(veil::xml::vocabulary_of(n.uri) == n.family);

@@ -338,21 +338,46 @@ TEST_CASE("xml redactor: a category code veil cannot place is read as immigratio
    }
 }
 
-TEST_CASE("xml redactor: NCIC types that reveal nothing, no code, or an empty identification leave it byte for byte")
+TEST_CASE("xml redactor: NCIC types that reveal nothing, or an empty identification, leave it byte for byte")
 {
-   for (const std::string code : { "OA", "MP", "VA", "ss", " AF ", "" }) {
+   for (const std::string code : { "OA", "MP", "VA", "ss", " AF " }) {
       for (const bool code_first : { false, true }) {
          check_identification_kept(
             identification("<j:PersonIDCategoryCode>" + code + "</j:PersonIDCategoryCode>", code_first));
       }
    }
-   check_identification_kept(identification("<j:PersonIDCategoryCode/>", true));
-   check_identification_kept(identification("", false));
    check_identification_kept("<nc:PersonOtherIdentification/>");
    check_identification_kept("<nc:PersonOtherIdentification s:id=\"x\" />");
-   // A code that is not a child of the identification does not decide it.
-   check_identification_kept("<nc:PersonOtherIdentification><nc:IdentificationID>1</nc:IdentificationID>"
-                             "</nc:PersonOtherIdentification><j:PersonIDCategoryCode>AR</j:PersonIDCategoryCode>");
+   check_identification_kept("<nc:PersonOtherIdentification> <!-- none --> </nc:PersonOtherIdentification>");
+}
+
+TEST_CASE("class 5, ITL XML: an identification whose number has no category code, or only empty ones, counts as "
+          "immigration data")
+{
+   // The type of the number cannot be told: the strictest reading is an unknown NCIC type.
+   for (const std::string code : { "", " ", "<![CDATA[]]>" }) {
+      for (const bool code_first : { false, true }) {
+         check_identification_removed(
+            identification("<j:PersonIDCategoryCode>" + code + "</j:PersonIDCategoryCode>", code_first));
+      }
+   }
+   check_identification_removed(identification("<j:PersonIDCategoryCode/>", true));
+   check_identification_removed(identification("", false));
+   // A code that is not inside the identification does not decide it: it has none.
+   const std::string outside = "<nc:PersonOtherIdentification><nc:IdentificationID>1</nc:IdentificationID>"
+                               "</nc:PersonOtherIdentification>";
+   const redaction r = redact_in_envelope(outside + "<j:PersonIDCategoryCode>VA</j:PersonIDCategoryCode>",
+                                          veil::default_mask);
+   CHECK(r.output == "<j:PersonIDCategoryCode>VA</j:PersonIDCategoryCode>");
+   // NIEM-core category texts count as codes, read by the same table.
+   check_identification_removed(identification("<nc:IdentificationCategoryText>AR</nc:IdentificationCategoryText>", true));
+   check_identification_removed(
+      identification("<nc:IdentificationCategoryDescriptionText>Passport</nc:IdentificationCategoryDescriptionText>", false));
+   check_identification_kept(identification("<nc:IdentificationCategoryText>VA</nc:IdentificationCategoryText>", true));
+}
+
+TEST_CASE("xml redactor: without immigration in the mask an identification is not looked at")
+{
    // Without immigration in the mask an alien number is not looked at.
    category_mask everything_else;
    for (const category c : veil::all_categories) {

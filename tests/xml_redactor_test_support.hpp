@@ -273,7 +273,7 @@ private:
          case 3: return free_text(m);
          case 4: {
             // A name the dictionary knows, in a namespace it does not.
-            const std::string local = local_name_of(random_sensitive_entry());
+            const std::string local = local_name_of(random_sensitive_entry(false));
             return "<u:" + local + " xmlns:u=\"urn:example:elsewhere\">" + content(m, std::nullopt) + "</u:" + local +
                    ">";
          }
@@ -285,11 +285,15 @@ private:
       }
    }
 
-   [[nodiscard]] const veil::xml::element_entry& random_sensitive_entry()
+   // An entry the mask decides by its name alone: a sensitive element, or with `records`
+   // an ITL record of a category (an itl:Package…Record in a namespace veil does not know
+   // still counts as a record, so it is no stranger's element).
+   [[nodiscard]] const veil::xml::element_entry& random_sensitive_entry(bool records = true)
    {
       std::vector<const veil::xml::element_entry*> entries;
       for (const veil::xml::element_entry& e : veil::xml::element_dictionary) {
-         if (e.role == veil::xml::element_role::sensitive) {
+         const bool record = e.role == veil::xml::element_role::record;
+         if (e.role == veil::xml::element_role::sensitive || (records && record && e.sensitivity)) {
             entries.push_back(&e);
          }
       }
@@ -312,10 +316,11 @@ private:
 
    std::string identification(planted_xml_message& m)
    {
+      // Without a code, the type of the number cannot be told: immigration.
       const bool has_code = !random_.chance(6);
-      const bool immigration = has_code && random_.chance(2);
+      const bool immigration = !has_code || random_.chance(2);
       std::string code;
-      if (immigration) {
+      if (immigration && has_code) {
          for (const char c : pick(std::array<std::string, 3>{ "AR", "AN", "PP" })) {
             code += random_.chance(2) ? c : static_cast<char>(c - 'A' + 'a');
          }

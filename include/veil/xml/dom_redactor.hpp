@@ -28,13 +28,16 @@
 #include <veil/xml/element_dictionary.hpp>
 #include <veil/xml/free_text_body.hpp>
 #include <veil/xml/free_text_rules.hpp>
+#include <veil/xml/element_rewrite.hpp>
 #include <veil/xml/id_category_code.hpp>
+#include <veil/xml/itl_records.hpp>
 #include <veil/xml/namespace_scope.hpp>
 #include <veil/xml/routing_header.hpp>
 #include <veil/xml/xml_options.hpp>
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -188,13 +191,45 @@ private:
    audit_record& audit_;
 };
 
+[[nodiscard]] inline std::string_view local_name_of(pugi::xml_node element)
+{
+   const std::string_view name = element.name();
+   const std::size_t colon = name.find(':');
+   return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+// What a reader reads as an element's text: every descendant text and CDATA node.
+[[nodiscard]] inline std::string text_of(pugi::xml_node element)
+{
+   std::string text;
+   for (pugi::xml_node n = element.first_child(); n && n != element;) {
+      if (is_text(n)) {
+         text += n.value();
+      }
+      if (n.first_child()) {
+         n = n.first_child();
+         continue;
+      }
+      while (n != element && !n.next_sibling()) {
+         n = n.parent();
+      }
+      n = n == element ? n : n.next_sibling();
+   }
+   return text;
+}
+
+// An element with no child element and no text but blanks: nothing to hide.
+[[nodiscard]] inline bool holds_nothing(pugi::xml_node element)
+{
+   const bool elements = element.find_node([](pugi::xml_node n) { return n.type() == pugi::node_element; });
+   return !elements && text_of(element).find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
 // Whether a text node is a routing value, which is never redacted (the routing pass has
 // made sure that an element of a routing name holds nothing but its value).
 [[nodiscard]] inline bool is_routing_value(pugi::xml_node text)
 {
-   const std::string_view name = text.parent().name();
-   const std::size_t colon = name.find(':');
-   return routing_field_named(colon == std::string_view::npos ? name : name.substr(colon + 1)).has_value();
+   return routing_field_named(local_name_of(text.parent())).has_value();
 }
 
 // One walk of one document: decides every node, and only changes the tree once the whole
@@ -231,6 +266,13 @@ public:
       if (free_text_ && !markup) {
          element_boundary(node);
       }
+      if (!rewritten_ && !free_text_ && node.first_child()) {
+         const std::optional<rewritten_element> kind = rewritten_element_named(name.local);
+         if (kind && (*kind == rewritten_element::content_summary || no_photo_record_remains(rules_))) {
+            rewritten_ = node;
+            return true;
+         }
+      }
       const bool entered = decide(node, name);
       if (markup) {
          body_.add_markup(markup_stand_in, input_offset_of(node), markup_kind::other, add_piece(node), body_out_,
@@ -252,10 +294,18 @@ public:
       }
       if (hold_ && node == hold_->code_node) {
          hold_->carried = hold_->carried | hold_->code.categories();
+         hold_->coded = hold_->coded || !hold_->code.empty();
          hold_->code_node = {};
       }
       if (hold_ && node == hold_->node) {
          end_hold();
+      }
+      if (node == record_hold_end_) {
+         record_hold_end_ = {};
+      }
+      if (node == rewritten_) {
+         rewritten_ = {};
+         rewrite(node, *rewritten_element_named(local_name_of(node)));
       }
    }
 
@@ -358,13 +408,13 @@ private:
                }
                break;
             }
-            if (identification_may_be_removed(rules_)) {
+            if (identification_may_be_removed(rules_) && node.first_child()) {
                // No second hold inside the first.
-               if (hold_) {
+               if (held()) {
                   redact_element(node, undecided_identification(rules_, tag));
                   return false;
                }
-               hold_ = hold_state{ node, depth, tag, audit_.fields.size(), changes_.size(), {}, {}, {} };
+               hold_ = hold_state{ node, depth, tag, audit_.fields.size(), changes_.size(), {}, {}, {}, false };
             }
             break;
          case element_role::category_code:
@@ -379,15 +429,122 @@ private:
                free_text_ = node;  // the outermost: a nested one does not end the body
             }
             break;
+         case element_role::record:
+            return enter_record(node, *entry, tag);
          case element_role::header:
             break;
       }
       return true;
    }
 
+   // Whether the stream redactor would be holding an element back here: an identification
+   // until it ends, a record until its category code is read.
+   [[nodiscard]] bool held() const noexcept { return hold_.has_value() || static_cast<bool>(record_hold_end_); }
+
+   // A record is entered (as element_redactor::start_record decides it); returns whether
+   // to go into it.
+   bool enter_record(pugi::xml_node node, const element_entry& entry, const std::string& tag)
+   {
+      if (entry.record_type == information_assurance_type && drops_information_assurance(rules_)) {
+         audit_.notes.emplace_back("Type-98 information assurance record dropped: it no longer verifies");
+         names_.leave();
+         changes_.push_back({ change::kind::remove, node, {} });
+         return false;
+      }
+      std::optional<field_removal> by_name;
+      if (!rules_.names(tag)) {
+         by_name = removal_by_categories(rules_, tag, name_categories(entry));
+      }
+      else if (const field_verdict removed = rules_.verdict(tag, entry.sensitivity)) {
+         by_name = field_removal{ *entry.sensitivity, *removed };
+      }
+      if (by_name) {
+         redact_element(node, *by_name);
+         return false;
+      }
+      if (rules_.names(tag) || !node.first_child() || !record_code_may_remove(rules_)) {
+         return true;
+      }
+      if (held()) {
+         redact_element(node, removal_by_categories(rules_, tag, every_record_category())
+                                 .value_or(field_removal{ *every_record_category().first(), action::drop }));
+         return false;
+      }
+      pugi::xml_node code;
+      for (const pugi::xml_node child : node.children()) {
+         if (child.type() == pugi::node_element && local_name_of(child) == record_code_name) {
+            code = child;
+            break;
+         }
+      }
+      if (code) {
+         record_category_code read;
+         read.append(text_of(code));
+         if (const std::optional<field_removal> removed =
+                removal_by_categories(rules_, tag, name_categories(entry) | code_categories(read.type()))) {
+            redact_element(node, *removed);
+            return false;
+         }
+      }
+      record_hold_end_ = code ? code : node;
+      return true;
+   }
+
+   // The content summary or photo indicator that ends at `node` is written again.
+   void rewrite(pugi::xml_node node, rewritten_element kind)
+   {
+      if (kind == rewritten_element::photo_indicator) {
+         if (says_true(text_of(node))) {
+            audit_.notes.emplace_back("photo-available indicator set to false: no photo record remains");
+            changes_.push_back({ change::kind::set_content, node, std::string(no_photo_indicator) });
+         }
+         return;
+      }
+      std::vector<pugi::xml_node> dropped;
+      std::vector<pugi::xml_node> quantities;
+      std::size_t kept = 0;
+      for (const pugi::xml_node child : node.children()) {
+         if (child.type() != pugi::node_element) {
+            continue;
+         }
+         const std::string_view local = local_name_of(child);
+         if (local == record_quantity_name) {
+            quantities.push_back(child);
+         }
+         else if (local == summary_entry_name) {
+            record_category_code code;
+            const pugi::xml_node code_node = child.find_node(
+               [](pugi::xml_node n) { return n.type() == pugi::node_element && local_name_of(n) == record_code_name; });
+            if (code_node) {
+               code.append(text_of(code_node));
+            }
+            if (summary_entry_dropped(rules_, code.type())) {
+               dropped.push_back(child);
+            }
+            else {
+               ++kept;
+            }
+         }
+      }
+      if (dropped.empty()) {
+         return;
+      }
+      for (const pugi::xml_node entry : dropped) {
+         if (!removed(entry)) {
+            changes_.push_back({ change::kind::remove, entry, {} });
+         }
+      }
+      for (const pugi::xml_node quantity : quantities) {
+         changes_.push_back(
+            { change::kind::set_content, quantity, rewritten_quantity(text_of(quantity), kept, input_offset_of(node)) });
+      }
+      audit_.notes.emplace_back(
+         "content summary: the entries of dropped records removed and the record quantity counted again");
+   }
+
    struct change
    {
-      enum class kind { remove, empty, set_text } what;
+      enum class kind { remove, empty, set_text, set_content } what;
       pugi::xml_node node;
       std::string text;
    };
@@ -402,6 +559,7 @@ private:
       pugi::xml_node code_node;
       id_category_code code;
       category_mask carried;  // what the codes read so far give
+      bool coded;             // some code held anything
    };
 
    // pugixml frees a subtree recursively, so a tree deeper than the reader would accept
@@ -448,7 +606,9 @@ private:
    {
       hold_state held = std::move(*hold_);
       hold_.reset();
-      if (const std::optional<field_removal> removed = identification_removal(rules_, held.override_tag, held.carried)) {
+      const category_mask carried =
+         identification_categories(held.carried, held.coded || holds_nothing(held.node));
+      if (const std::optional<field_removal> removed = removal_by_categories(rules_, held.override_tag, carried)) {
          audit_.fields.resize(held.audit_size);
          changes_.resize(held.change_count);
          remove(held.node, *removed);
@@ -462,6 +622,10 @@ private:
             case change::kind::remove: c.node.parent().remove_child(c.node); break;
             case change::kind::empty: c.node.remove_children(); break;
             case change::kind::set_text: c.node.set_value(c.text.c_str(), c.text.size()); break;
+            case change::kind::set_content:
+               c.node.remove_children();
+               c.node.append_child(pugi::node_pcdata).set_value(c.text.c_str(), c.text.size());
+               break;
          }
       }
    }
@@ -484,6 +648,8 @@ private:
    redaction_output body_out_{ discard_, audit_ };  // audits the body; its bytes go to write_piece_
    std::vector<change> changes_;
    std::optional<hold_state> hold_;
+   pugi::xml_node record_hold_end_;  // where a record held for its code would be decided
+   pugi::xml_node rewritten_;        // a content summary or photo indicator being read
    pugi::xml_node free_text_;
 };
 

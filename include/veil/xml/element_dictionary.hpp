@@ -5,6 +5,7 @@
 // core in every release veil knows, JXDM, EBTS, ANSI/NIST-ITL, Nlets), and an entry names
 // a family, so a new release of a vocabulary is one more URI, not a copy of its entries.
 
+#include <veil/ansi_nist/record_dictionary.hpp>
 #include <veil/category.hpp>
 
 #include <algorithm>
@@ -72,6 +73,7 @@ enum class element_role : std::uint8_t {
    sensitive,          // the whole element is of `sensitivity`
    by_category_code,   // an identification: sensitive when a child category code is AR, AN or PP
    category_code,      // the child code that decides a by_category_code parent
+   record,             // an ANSI/NIST-ITL record: its binary type's category, or its code's (itl_records.hpp)
    free_text,          // content is a legacy text body, redacted by the Nlets text rules
    header,             // routing (routing_header.hpp): read, never redacted
 };
@@ -84,6 +86,7 @@ struct element_entry
    std::optional<category> sensitivity;
    std::string_view description;
    bool prefix_match = false;
+   unsigned record_type = 0;  // of a record: its ANSI/NIST-ITL record type; 0 when it cannot be told
 
    [[nodiscard]] constexpr bool matches(vocabulary v, std::string_view local) const noexcept
    {
@@ -102,9 +105,22 @@ struct element_entry
    return tag;
 }
 
-inline constexpr std::array<element_entry, 44> element_dictionary = [] {
+// The category of ANSI/NIST-ITL record type `type` in the traditional encoding.
+[[nodiscard]] constexpr std::optional<category> record_type_category(unsigned type) noexcept
+{
+   const ansi_nist::record_entry* r = ansi_nist::find_record(type);
+   return r == nullptr ? std::nullopt : r->sensitivity;
+}
+
+// A record element of the ITL XML (itl:Package…Record) of record type `type`.
+[[nodiscard]] constexpr element_entry itl_record(std::string_view tag, unsigned type, std::string_view description)
+{
+   return { vocabulary::itl, tag, element_role::record, record_type_category(type), description, false, type };
+}
+
+inline constexpr std::array<element_entry, 56> element_dictionary = [] {
    using enum element_role;
-   return std::array<element_entry, 44>{ {
+   return std::array<element_entry, 56>{ {
    // address
    { vocabulary::niem_core, "ContactMailingAddress", sensitive, category::address, "mailing address" },
    { vocabulary::niem_core, "LocationAddress", sensitive, category::address, "address of a location" },
@@ -118,24 +134,30 @@ inline constexpr std::array<element_entry, 44> element_dictionary = [] {
    // photo
    { vocabulary::niem_core, "Image", sensitive, category::photo, "an image with its metadata" },
    { vocabulary::niem_core, "PersonDigitalImage", sensitive, category::photo, "photo of a person" },
-   { vocabulary::itl, "PackageFacialAndSMTImageRecord", sensitive, category::photo,
-     "face, scar, mark and tattoo images (Type-10)" },
-   { vocabulary::itl, "PackageSignatureImageRecord", sensitive, category::photo, "signature image (Type-8)" },
-   // biometric
-   { vocabulary::itl, "PackageHighResolutionGrayscaleImageRecord", sensitive, category::biometric,
-     "fingerprint image (Type-4)" },
-   { vocabulary::itl, "PackageUserDefinedImageRecord", sensitive, category::biometric,
-     "user-defined image, e.g. a fingerprint card (Type-7)" },
-   { vocabulary::itl, "PackageMinutiaeRecord", sensitive, category::biometric, "minutiae (Type-9)" },
-   { vocabulary::itl, "PackageLatentImageRecord", sensitive, category::biometric, "latent print image (Type-13)" },
-   { vocabulary::itl, "PackageFingerprintImageRecord", sensitive, category::biometric, "fingerprint image (Type-14)" },
-   { vocabulary::itl, "PackagePalmprintImageRecord", sensitive, category::biometric, "palm print image (Type-15)" },
-   { vocabulary::itl, "PackageUserDefinedTestingImageRecord", sensitive, category::biometric,
-     "user-defined testing image (Type-16)" },
-   { vocabulary::itl, "PackageIrisImageRecord", sensitive, category::biometric, "iris image (Type-17)" },
-   { vocabulary::itl, "PackageDNARecord", sensitive, category::biometric, "DNA data (Type-18)" },
-   { vocabulary::itl, "PackageCBEFFBiometricDataRecord", sensitive, category::biometric,
-     "CBEFF biometric data (Type-99)" },
+   // ANSI/NIST-ITL records, each with the category of its record type in the traditional
+   // encoding (ansi_nist/record_dictionary.hpp)
+   itl_record("PackageInformationRecord", 1, "transaction information (Type-1; its content summary is rewritten)"),
+   itl_record("PackageDescriptiveTextRecord", 2, "descriptive text (Type-2; its elements decided one by one)"),
+   itl_record("PackageHighResolutionGrayscaleImageRecord", 4, "fingerprint image (Type-4)"),
+   itl_record("PackageUserDefinedImageRecord", 7, "user-defined image, e.g. a fingerprint card (Type-7)"),
+   itl_record("PackageSignatureImageRecord", 8, "signature image (Type-8)"),
+   itl_record("PackageMinutiaeRecord", 9, "minutiae (Type-9)"),
+   itl_record("PackageFacialAndSMTImageRecord", 10, "face, scar, mark and tattoo images (Type-10)"),
+   itl_record("PackageVoiceDataRecord", 11, "voice (Type-11)"),
+   itl_record("PackageForensicDentalDataRecord", 12, "forensic dental and oral data (Type-12)"),
+   itl_record("PackageLatentImageRecord", 13, "latent print image (Type-13)"),
+   itl_record("PackageFingerprintImageRecord", 14, "fingerprint image (Type-14)"),
+   itl_record("PackagePalmprintImageRecord", 15, "palm print image (Type-15)"),
+   itl_record("PackageUserDefinedTestingImageRecord", 16, "user-defined testing image (Type-16)"),
+   itl_record("PackageIrisImageRecord", 17, "iris image (Type-17)"),
+   itl_record("PackageDNARecord", 18, "DNA data (Type-18)"),
+   itl_record("PackagePlantarImageRecord", 19, "plantar image (Type-19)"),
+   itl_record("PackageSourceRepresentationRecord", 20, "source representation, may be the original photo (Type-20)"),
+   itl_record("PackageAssociatedContextRecord", 21, "associated context, may be a photo (Type-21)"),
+   itl_record("PackageNonPhotographicImageryRecord", 22, "non-photographic imagery (Type-22)"),
+   itl_record("PackageInformationAssuranceRecord", 98,
+              "information assurance (Type-98; dropped whenever the mask may remove anything)"),
+   itl_record("PackageCBEFFBiometricDataRecord", 99, "CBEFF biometric data (Type-99)"),
    // immigration
    { vocabulary::niem_core, "PersonCitizenship", sensitive, category::immigration, "citizenship, any form", true },
    { vocabulary::ebts, "PersonCitizenshipCode", sensitive, category::immigration, "citizenship (EBTS 2.021 CTZ)" },
@@ -144,10 +166,14 @@ inline constexpr std::array<element_entry, 44> element_dictionary = [] {
    { vocabulary::niem_core, "PersonNationality", sensitive, category::immigration, "nationality, any form", true },
    { vocabulary::niem_core, "PersonImmigrationStatus", sensitive, category::immigration, "lawful status", true },
    { vocabulary::jxdm, "PersonImmigrationStatus", sensitive, category::immigration, "lawful status", true },
+   { vocabulary::niem_core, "PersonPassportIdentification", sensitive, category::immigration, "passport" },
    { vocabulary::niem_core, "PersonOtherIdentification", by_category_code, category::immigration,
-     "other identification; immigration data when its category is AR, AN or PP" },
+     "other identification; by its category code (NCIC MNU types), immigration without one" },
    { vocabulary::ebts, "PersonIDCategoryCode", category_code, {}, "category of an other identification" },
    { vocabulary::jxdm, "PersonIDCategoryCode", category_code, {}, "category of an other identification" },
+   { vocabulary::niem_core, "IdentificationCategoryText", category_code, {}, "category of an identification" },
+   { vocabulary::niem_core, "IdentificationCategoryDescriptionText", category_code, {},
+     "category of an identification, described" },
    // ssn and contact
    { vocabulary::niem_core, "PersonSSNIdentification", sensitive, category::ssn, "social security number" },
    { vocabulary::niem_core, "ContactTelephoneNumber", sensitive, category::contact, "telephone number" },
@@ -164,16 +190,32 @@ inline constexpr std::array<element_entry, 44> element_dictionary = [] {
    } };
 }();
 
+// A record element whose type cannot be told from its name: itl:Package…Record of a name
+// the dictionary does not list, in an ITL namespace or one veil does not know (a later
+// ITL release, a producer's own). It counts as what any record may hold.
+inline constexpr element_entry unknown_record{
+   vocabulary::itl, "Package*Record", element_role::record, std::nullopt, "a record of a type veil cannot tell", false, 0
+};
+
+[[nodiscard]] constexpr bool is_record_name(std::string_view local) noexcept
+{
+   constexpr std::string_view head = "Package";
+   constexpr std::string_view tail = "Record";
+   return local.size() > head.size() + tail.size() && local.starts_with(head) && local.ends_with(tail);
+}
+
 // The entry for an element, or nullptr when veil has nothing to say about it.
 [[nodiscard]] constexpr const element_entry* find_element(std::string_view uri, std::string_view local) noexcept
 {
    const std::optional<vocabulary> v = vocabulary_of(uri);
-   if (!v) {
-      return nullptr;
+   if (v) {
+      const auto* it = std::find_if(element_dictionary.begin(), element_dictionary.end(),
+                                    [&](const element_entry& e) { return e.matches(*v, local); });
+      if (it != element_dictionary.end()) {
+         return it;
+      }
    }
-   const auto* it = std::find_if(element_dictionary.begin(), element_dictionary.end(),
-                                 [&](const element_entry& e) { return e.matches(*v, local); });
-   return it == element_dictionary.end() ? nullptr : it;
+   return (!v || *v == vocabulary::itl) && is_record_name(local) ? &unknown_record : nullptr;
 }
 
 // The entry of the element an override_tag names ("nc:PersonBirthLocation"), or nullptr.

@@ -11,6 +11,10 @@
 //     element is held back, within max_held_bytes, until it ends; past that it counts as
 //     sensitive, because what cannot be decided is not safe. An override decides it at
 //     its start tag, whatever its code;
+//   - an ANSI/NIST-ITL record carries its type's category and its record category code's
+//     (itl_records.hpp): held back, within the same limit, until the code is read; a
+//     Type-98 record goes when anything may be removed, and the Type-1 content summary and
+//     the photo-available indicator are written again (element_rewrite.hpp);
 //   - the text of n2:ResponseText and its kin is a legacy free-text body, redacted line by
 //     line by the Nlets text rules;
 //   - the routing (routing_header.hpp) is read from every element whatever the mask
@@ -23,7 +27,9 @@
 #include <veil/redaction_rules.hpp>
 #include <veil/xml/element_dictionary.hpp>
 #include <veil/xml/free_text_body.hpp>
+#include <veil/xml/element_rewrite.hpp>
 #include <veil/xml/id_category_code.hpp>
+#include <veil/xml/itl_records.hpp>
 #include <veil/xml/routing_header.hpp>
 #include <veil/xml/text_references.hpp>
 #include <veil/xml/xml_events.hpp>
@@ -38,7 +44,7 @@ namespace veil::xml {
 
 struct held_element_limits
 {
-   std::size_t max_held_bytes = std::size_t{ 64 } << 10;  // an identification held back undecided
+   std::size_t max_held_bytes = std::size_t{ 64 } << 10;  // an identification or record held back undecided
    std::size_t max_line_size = std::size_t{ 64 } << 10;   // a line of free text inside XML
 };
 
@@ -77,6 +83,19 @@ public:
             body_.element_boundary(e.offset, out_, write_piece_);
          }
       }
+      if (rewrite_) {
+         rewrite_->on_start(e.name.local, e.depth, e.raw);
+      }
+      else if (!e.self_closing && !free_text_depth_ && starts_rewrite(e)) {
+         return;
+      }
+      // A held record's own category code: its first child of that name.
+      if (holding() && hold_->record != nullptr && e.depth == hold_->depth + 1 && e.name.local == record_code_name) {
+         hold_->code_depth = e.depth;
+      }
+      if (holding() && hold_->record == nullptr) {
+         hold_->content = true;
+      }
       const element_entry* entry = find_element(e.name.uri, e.name.local);
       if (entry == nullptr) {
          out_.emit(e.raw);
@@ -100,22 +119,27 @@ public:
                }
                break;
             }
-            if (identification_may_be_removed(rules_)) {
+            if (identification_may_be_removed(rules_) && !e.self_closing) {
                // No second hold inside the first.
                if (holding()) {
                   redact_element(e, undecided_identification(rules_, tag));
                }
                else {
-                  begin_hold(e, tag);
+                  begin_hold(e, tag, nullptr);
                }
                return;
             }
             break;
          case element_role::category_code:
             // Any descendant counts: NIEM 3 and later may wrap the code in an augmentation.
-            if (holding() && e.depth > hold_->depth) {
+            if (holding() && !hold_->record && e.depth > hold_->depth) {
                hold_->code_depth = e.depth;
                hold_->code = {};
+            }
+            break;
+         case element_role::record:
+            if (start_record(e, *entry, tag)) {
+               return;
             }
             break;
          case element_role::free_text:
@@ -153,15 +177,31 @@ public:
          free_text_depth_.reset();
          body_.end_body(out_, write_piece_);
       }
+      if (rewrite_ && rewrite_->depth() == e.depth) {
+         const std::string content = rewrite_->finish(rules_, audit_);
+         rewrite_.reset();
+         out_.emit(content);
+         out_.emit(e.raw);
+         return;
+      }
       if (holding() && hold_->code_depth == e.depth) {
-         hold_->carried = hold_->carried | hold_->code.categories();
          hold_->code_depth.reset();
+         if (hold_->record) {
+            out_.emit(e.raw);
+            decide_record();  // as soon as its code is read
+            return;
+         }
+         hold_->carried = hold_->carried | hold_->code.categories();
+         hold_->coded = hold_->coded || !hold_->code.empty();
       }
       if (holding() && e.depth == hold_->depth) {
          end_hold(e);
          return;
       }
       out_.emit(e.raw);
+      if (rewrite_) {
+         rewrite_->on_end(e.depth, e.raw);
+      }
    }
 
    void on_text(std::string_view piece, std::size_t offset, text_kind kind)
@@ -176,8 +216,21 @@ public:
       if (skipping()) {
          return;
       }
-      if (holding() && hold_->code_depth) {
-         hold_->code.append(decoded(piece, kind));
+      const bool empty_so_far = holding() && hold_->record == nullptr && !hold_->content;
+      if ((holding() && hold_->code_depth) || rewrite_ || empty_so_far) {
+         const std::string_view text = decoded(piece, kind);
+         if (empty_so_far && text.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+            hold_->content = true;
+         }
+         if (holding() && hold_->code_depth && hold_->record) {
+            hold_->record_code.append(text);
+         }
+         else if (holding() && hold_->code_depth) {
+            hold_->code.append(text);
+         }
+         if (rewrite_) {
+            rewrite_->on_text(text);
+         }
       }
       if (free_text_depth_) {
          body_.add(piece, offset, kind == text_kind::text ? text_form::xml_text : text_form::cdata, 0, out_,
@@ -208,7 +261,7 @@ private:
    struct skip_state
    {
       std::size_t depth;
-      std::size_t audit_index;
+      std::optional<std::size_t> audit_index;  // none for a Type-98 record, which a note tells
       action applied;
    };
 
@@ -228,9 +281,13 @@ private:
       std::string start_tag;
       std::string tag;
       std::string bytes;  // everything held so far, start tag included
+      const element_entry* record;  // a record held for its code; nullptr for an identification
       std::optional<std::size_t> code_depth;
       id_category_code code;
+      record_category_code record_code;
       category_mask carried;  // what the codes read so far give
+      bool coded = false;     // some code of an identification held anything
+      bool content = false;   // an identification holds an element or text but blanks
    };
 
    [[nodiscard]] static bool is_comment_or_instruction(std::string_view raw) noexcept
@@ -257,6 +314,10 @@ private:
       }
       if (skipping()) {
          return;  // the rest of an event that made a hold give up: inside the skipped element
+      }
+      if (rewrite_) {
+         rewrite_->write(bytes);
+         return;
       }
       if (!holding()) {
          sink_(bytes);
@@ -286,7 +347,9 @@ private:
 
    void finish_redacted_element(const element_end& e)
    {
-      out_.extend(skip_->audit_index, e.offset + e.raw.size());
+      if (skip_->audit_index) {
+         out_.extend(*skip_->audit_index, e.offset + e.raw.size());
+      }
       const action applied = skip_->applied;
       skip_.reset();
       if (applied == action::mask) {
@@ -294,20 +357,98 @@ private:
       }
    }
 
-   void begin_hold(const element_start& e, std::string_view override_tag)
+   // The content summary and the photo indicator are caught to be written again; true if
+   // `e` starts one (its start tag is then written).
+   bool starts_rewrite(const element_start& e)
    {
-      if (e.self_closing) {
-         return out_.emit(e.raw);  // an empty identification has no category: nothing to hide
+      const std::optional<rewritten_element> kind = rewritten_element_named(e.name.local);
+      if (!kind || (*kind == rewritten_element::photo_indicator && !no_photo_record_remains(rules_))) {
+         return false;
       }
-      hold_ = hold_state{ e.depth,       std::string(override_tag), audit_.fields.size(), e.offset,
-                          std::string(e.raw), std::string(e.name.raw), std::string(e.raw), {}, {}, {} };
+      out_.emit(e.raw);
+      rewrite_.emplace(*kind, e.depth, e.offset, limits_.max_held_bytes);
+      return true;
+   }
+
+   // A record starts; true if it was redacted or held (nothing more to do with `e`).
+   bool start_record(const element_start& e, const element_entry& entry, const std::string& tag)
+   {
+      if (entry.record_type == information_assurance_type && drops_information_assurance(rules_)) {
+         audit_.notes.emplace_back("Type-98 information assurance record dropped: it no longer verifies");
+         if (!e.self_closing) {
+            skip_ = skip_state{ e.depth, std::nullopt, action::drop };
+         }
+         return true;
+      }
+      // An override decides by the record's name alone, as it does for any element.
+      std::optional<field_removal> by_name;
+      if (!rules_.names(tag)) {
+         by_name = removal_by_categories(rules_, tag, name_categories(entry));
+      }
+      else if (const field_verdict removed = rules_.verdict(tag, entry.sensitivity)) {
+         by_name = field_removal{ *entry.sensitivity, *removed };
+      }
+      if (by_name) {
+         redact_element(e, *by_name);
+         return true;
+      }
+      if (rules_.names(tag) || e.self_closing || !record_code_may_remove(rules_)) {
+         return false;
+      }
+      // Its code may still make it go. No second hold inside the first.
+      if (holding()) {
+         redact_element(e, undecided_record(tag));
+      }
+      else {
+         begin_hold(e, tag, &entry);
+      }
+      return true;
+   }
+
+   [[nodiscard]] field_removal undecided_record(std::string_view tag) const
+   {
+      return removal_by_categories(rules_, tag, every_record_category())
+         .value_or(field_removal{ *every_record_category().first(), action::drop });
+   }
+
+   void begin_hold(const element_start& e, std::string_view override_tag, const element_entry* record)
+   {
+      hold_ = hold_state{ e.depth,          std::string(override_tag), audit_.fields.size(), e.offset,
+                          std::string(e.raw), std::string(e.name.raw),   std::string(e.raw), record,
+                          {},               {},                        {},                   {} };
+   }
+
+   // The categories the held element carries, as far as its codes were read.
+   [[nodiscard]] category_mask held_categories() const
+   {
+      if (hold_->record != nullptr) {
+         return name_categories(*hold_->record);  // it ended before any code was read
+      }
+      return identification_categories(hold_->carried, hold_->coded || !hold_->content);
+   }
+
+   // A held record's code was read: it goes now, or what was held is released and the
+   // rest of it streams through.
+   void decide_record()
+   {
+      const std::optional<field_removal> removed =
+         removal_by_categories(rules_, hold_->override_tag,
+                               name_categories(*hold_->record) | code_categories(hold_->record_code.type()));
+      if (removed) {
+         remove_held(*removed);
+         return;
+      }
+      const std::string held = std::move(hold_->bytes);
+      hold_.reset();
+      sink_(held);
    }
 
    void end_hold(const element_end& e)
    {
+      const category_mask carried = held_categories();
       hold_state held = std::move(*hold_);
       hold_.reset();
-      const std::optional<field_removal> removed = identification_removal(rules_, held.override_tag, held.carried);
+      const std::optional<field_removal> removed = removal_by_categories(rules_, held.override_tag, carried);
       if (!removed) {
          sink_(held.bytes);
          out_.emit(e.raw);
@@ -322,23 +463,34 @@ private:
       }
    }
 
-   // The held element grew too large to wait for its category: it is redacted as if the
-   // code had said so, and the rest of it is skipped.
-   void give_up_hold()
+   // The held element goes before its end: what was held is forgotten and the rest of it
+   // skipped.
+   void remove_held(field_removal as)
    {
       hold_state held = std::move(*hold_);
       hold_.reset();
       audit_.fields.resize(held.audit_size);
-      const field_removal as = undecided_identification(rules_, held.override_tag);
       const std::size_t index = out_.record(held.tag, as.kind, as.applied, held.start_offset, held.start_tag.size());
       if (as.applied == action::mask) {
          sink_(held.start_tag);
       }
       skip_ = skip_state{ held.depth, index, as.applied };
+      // What was open inside it is skipped with it.
       if (free_text_depth_ > held.depth) {
          free_text_depth_.reset();
-         body_.discard();  // a partial line of the held element is skipped with it
+         body_.discard();
       }
+      if (rewrite_ && rewrite_->depth() > held.depth) {
+         rewrite_.reset();
+      }
+   }
+
+   // The held element grew too large to wait for its category: it is redacted as if the
+   // code had said so, and the rest of it is skipped.
+   void give_up_hold()
+   {
+      remove_held(hold_->record != nullptr ? undecided_record(hold_->override_tag)
+                                           : undecided_identification(rules_, hold_->override_tag));
    }
 
    // Text as a reader sees it: line breaks written as CR LF or CR alone read as LF, and
@@ -381,6 +533,7 @@ private:
    std::optional<hold_state> hold_;
    std::optional<std::size_t> free_text_depth_;
    std::optional<std::string> markup_capture_;  // what an empty element inside a free-text line writes
+   std::optional<element_rewrite> rewrite_;
    free_text_body::piece_writer write_piece_{ [this](std::size_t /*piece*/, std::string_view bytes) {
       out_.emit(bytes);
    } };

@@ -4,8 +4,9 @@
 // an NCIC miscellaneous-number type (ncic_mnu.hpp), so AR, AN, PP and FN make it
 // immigration data, CI a social insurance number, and a code veil cannot place ("A R",
 // "XX", a word) counts as the strictest reading, immigration. Whitespace around the code
-// does not count. Memory stays a few bytes however long the text, and the stream and DOM
-// redactors decide alike.
+// does not count. An identification with no code at all, or only empty ones, holds a
+// number of a type that cannot be told: it is read as an unknown type, immigration. Memory
+// stays a few bytes however long the text, and the stream and DOM redactors decide alike.
 
 #include <veil/category_mask.hpp>
 #include <veil/ncic_mnu.hpp>
@@ -34,6 +35,9 @@ public:
       }
    }
 
+   // Whether the code holds nothing but whitespace.
+   [[nodiscard]] bool empty() const noexcept { return code_.empty(); }
+
    // The categories the code gives (empty for an empty code).
    [[nodiscard]] category_mask categories() const noexcept
    {
@@ -52,10 +56,17 @@ private:
    return rules.mask().intersects(every_mnu_category());
 }
 
-// The removal of an identification (override tag `tag`) whose codes gave `carried`: the
-// mask removes it when it covers one of them.
-[[nodiscard]] inline std::optional<field_removal> identification_removal(const redaction_rules& rules,
-                                                                         std::string_view tag, category_mask carried)
+// What an identification's codes give once all are read: `carried`, or an unknown type's
+// category when none of them held anything (`coded` false).
+[[nodiscard]] inline category_mask identification_categories(category_mask carried, bool coded) noexcept
+{
+   return coded ? carried : category_mask{ unknown_mnu_category };
+}
+
+// The removal of a field (override tag `tag`: an identification, a record) that carries
+// `carried`: the mask removes it when it covers one of them.
+[[nodiscard]] inline std::optional<field_removal> removal_by_categories(const redaction_rules& rules,
+                                                                        std::string_view tag, category_mask carried)
 {
    const std::optional<category> kind = (carried & rules.mask()).first();
    if (!kind) {
