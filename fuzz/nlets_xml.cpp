@@ -10,7 +10,13 @@
 //     removes the same fields and leaves the tree pugixml reads from the stream output;
 //   - an element of every masked category, an alien-number identification and a line of
 //     every masked free-text label, all holding a sentinel and added at the end of the
-//     root element, never reach the output.
+//     root element, never reach the output;
+//   - the policy dimension (policy_dimension.hpp): with a recipient spelling planted in a
+//     DestinationORIID of the envelope's routing header, and a caller's recipient, under
+//     the preset the input picks, a message that an immigration-enforcement agency would
+//     receive, as a lenient consumer reads the text of every element named
+//     DestinationORIID (any namespace, read by pugixml), is never released under
+//     immigration-withhold.
 //
 // Input layout, so that every mask, action, framing and limit is reached by mutation:
 //   byte 0   bits 0-6: the mask, bit i = veil::all_categories[i]; bit 7: action (1 = mask)
@@ -18,10 +24,15 @@
 //            4^n bytes; bits 5-7: seed of the chunk sizes
 //   byte 2   bit 7 clear: default limits; set: limits small enough for fuzz inputs to
 //            cross (see tight_options)
-//   rest     the message, or what the framing puts inside an Nlets envelope
+//   rest     the message, or what the framing puts inside an Nlets envelope, then one
+//            last byte (when there are two or more): the recipients (see
+//            planted_destination): bits 0-3 the destination the envelope names, bits 4-5
+//            the caller's recipient, bits 6-7 the preset
 
 #include "dom_twin_support.hpp"
 #include "fuzz_support.hpp"
+#include "policy_dimension.hpp"
+#include "xml_reader_view.hpp"
 
 #include <veil/action.hpp>
 #include <veil/audit.hpp>
@@ -42,6 +53,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -53,7 +65,37 @@ using dom_redactor = veil::xml::dom_redactor<veil::runtime_mask>;
 constexpr std::string_view envelope_open =
    "<n2:NLETS xmlns:n2=\"http://www.nlets.org/niem/1.0\" xmlns:nc=\"http://niem.gov/niem/niem-core/2.0\" "
    "xmlns:j=\"http://niem.gov/niem/domains/jxdm/4.0\" xmlns:nh2=\"http://www.nlets.org/niem/nlets-hdr/1.0\">"
-   "<n2:NLETSMessageHeader><nh2:MessageKeyCodeText>DR</nh2:MessageKeyCodeText></n2:NLETSMessageHeader>";
+   "<n2:NLETSMessageHeader><nh2:MessageKeyCodeText>DR</nh2:MessageKeyCodeText>";
+constexpr std::string_view header_close = "</n2:NLETSMessageHeader>";
+
+// Recipients that are no immigration-enforcement agency.
+constexpr std::array<std::string_view, 3> harmless_recipients{ "ORTEST002", "WA", "NYNYPD000" };
+
+// The destination the envelope names, as bits 0-3 of `choice` pick it: a spelling of
+// veil_fuzz::immigration_spellings, a harmless recipient, or (15) none.
+[[nodiscard]] std::optional<std::string_view> planted_destination(std::uint8_t choice) noexcept
+{
+   const std::size_t pick = choice & 0x0FU;
+   const std::size_t spellings = veil_fuzz::immigration_spellings.size();
+   if (pick < spellings) {
+      return veil_fuzz::immigration_spellings[pick];
+   }
+   if (pick < spellings + harmless_recipients.size()) {
+      return harmless_recipients[pick - spellings];
+   }
+   return std::nullopt;
+}
+
+// The recipient a caller adds, chosen by bits 4-5: none, a harmless one, or one of the
+// immigration-enforcement agencies, well formed as a gateway's link gives them.
+[[nodiscard]] std::vector<std::string> caller_recipients(std::uint8_t choice)
+{
+   switch ((choice >> 4) & 3U) {
+      case 0: return {};
+      case 1: return { std::string(harmless_recipients[0]) };
+      default: return { std::string(veil_fuzz::immigration_enforcement[((choice >> 4) & 3U) - 2]) };
+   }
+}
 
 struct framing
 {
@@ -90,6 +132,7 @@ struct fuzz_case
    veil::xml::xml_options options;
    bool tight = false;
    std::uint8_t chunking = 0;
+   std::uint8_t recipients = 0x0F;  // no destination planted, no caller, withhold
    std::string message;
 };
 
@@ -107,11 +150,20 @@ struct fuzz_case
    }
    c.options.action = l->action;
    c.chunking = l->chunking;
+   std::string_view rest = l->message;
+   if (rest.size() >= 2) {
+      c.recipients = static_cast<std::uint8_t>(rest.back());
+      rest.remove_suffix(1);
+   }
    const framing& f = framings[l->chunking & 3U];
    if (!f.after.empty()) {
-      c.message.append(envelope_open).append(f.before);
+      c.message.append(envelope_open);
+      if (const std::optional<std::string_view> destination = planted_destination(c.recipients)) {
+         c.message.append("<nh2:DestinationORIID>").append(*destination).append("</nh2:DestinationORIID>");
+      }
+      c.message.append(header_close).append(f.before);
    }
-   c.message.append(l->message);
+   c.message.append(rest);
    c.message.append(f.after);
    return c;
 }
@@ -235,6 +287,20 @@ void check_sentinels(const stream_redactor& r, const fuzz_case& c)
    require(result.output.find(sentinel_byte) == std::string::npos, "no sentinel planted in a masked field survives");
 }
 
+// The message's destinations as a consumer reads them: the text of every element named
+// DestinationORIID, in any namespace (nothing when pugixml cannot read the message).
+[[nodiscard]] std::vector<std::string> destination_texts(std::string_view message)
+{
+   const std::optional<veil_test::consumer_view> view = veil_test::read_as_consumer(message);
+   return view ? view->recipients : std::vector<std::string>{};
+}
+
+void check_policy(const fuzz_case& c)
+{
+   veil_fuzz::require_presets_hold(veil::format::nlets_xml, c.message, destination_texts(c.message),
+                                   caller_recipients(c.recipients), static_cast<std::uint8_t>(c.recipients >> 6));
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -245,6 +311,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
    }
    const stream_redactor r{ veil::runtime_mask{ c->mask }, c->options };
    const redaction result = redact_checked(r, c->message, c->chunking);
+   check_policy(*c);
    if (result.audit.rejected()) {
       return 0;
    }
