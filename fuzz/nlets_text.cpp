@@ -8,17 +8,32 @@
 //   - "passed" means the output is the input, the mask action keeps every byte in its
 //     column, and every audited field lies inside the input;
 //   - a sentinel planted in every field and label of the masked categories never reaches
-//     the output.
+//     the output;
+//   - free text in the variants states print (tests/nlets_variant_generator.hpp, seeded
+//     by the input) added to a free-text body: no marker of a masked category is visible
+//     to a reader of the output (tests/nlets_reader_view.hpp);
+//   - the policy dimension (policy_dimension.hpp): with a recipient spelling planted as
+//     the destination of an input header or the recipient of a delivered one, and a
+//     caller's recipient, under the preset the input picks, a message that an
+//     immigration-enforcement agency would receive, as a lenient consumer reads its
+//     destinations, is never released under immigration-withhold.
 //
-// Input layout, so that every mask, action, framing and limit is reached by mutation:
-//   byte 0   bits 0-6: the mask, bit i = veil::all_categories[i]; bit 7: action (1 = mask)
-//   byte 1   bits 0-1: what the rest is (see framings); bits 2-4: largest stream chunk,
-//            4^n bytes; bits 5-7: seed of the chunk sizes
-//   byte 2   bit 7 clear: default text_limits; set: limits small enough for fuzz inputs
-//            to cross (see tight_limits)
-//   rest     the message, or the body that the framing's header is put in front of
+// Input layout, so that every mask, action, framing, limit and recipient is reached by
+// mutation:
+//   byte 0     bits 0-6: the mask, bit i = veil::all_categories[i]; bit 7: action (1 = mask)
+//   byte 1     bits 0-1: what the rest is (see framings); bits 2-4: largest stream chunk,
+//              4^n bytes; bits 5-7: seed of the chunk sizes
+//   byte 2     bit 7 clear: default text_limits; set: limits small enough for fuzz inputs
+//              to cross (see tight_limits)
+//   rest       the message, or the body that the framing's header is put in front of,
+//              then one last byte (when there are two or more): the recipients (see
+//              plant_recipient): bits 0-3 the destination or recipient the framing names,
+//              bits 4-5 the caller's recipient, bits 6-7 the preset
 
 #include "fuzz_support.hpp"
+#include "nlets_reader_view.hpp"
+#include "nlets_variant_generator.hpp"
+#include "policy_dimension.hpp"
 
 #include <veil/action.hpp>
 #include <veil/audit.hpp>
@@ -26,6 +41,7 @@
 #include <veil/category_mask.hpp>
 #include <veil/detail/bytes.hpp>
 #include <veil/field_dictionary.hpp>
+#include <veil/format.hpp>
 #include <veil/mask_policy.hpp>
 #include <veil/nlets/message_kind.hpp>
 #include <veil/nlets/text_dictionary.hpp>
@@ -42,6 +58,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -52,13 +69,69 @@ using redactor = veil::nlets::text_redactor<veil::runtime_mask>;
 
 // Headers put in front of the input, so that bodies are fuzzed without the fuzzer having
 // to keep a header intact: none, a query (input form), a delivered free-text response,
-// and a query with a control field and the CR LF DEL trailer.
-constexpr std::array<std::string_view, 4> framings{
-   "",
-   "IAQ.ORTEST001.AX.TXT\n",
-   "DR.WAOLN0000\n10:15 03/14/2024 00412\n10:15 03/14/2024 01877 ORTEST001\nTXT\n",
-   "KQ.ORTEST001.AZ.*SYN01.TXT\r\n\x7f",
+// and a query with a control field and the CR LF DEL trailer. Each names its recipient
+// between `before` and `after`.
+struct framing
+{
+   std::string_view before;
+   std::string_view recipient;
+   std::string_view after;
 };
+
+constexpr std::array<framing, 4> framings{ {
+   { "", "", "" },
+   { "IAQ.ORTEST001.", "AX", ".TXT\n" },
+   { "DR.WAOLN0000\n10:15 03/14/2024 00412\n10:15 03/14/2024 01877 ", "ORTEST001", "\nTXT\n" },
+   { "KQ.ORTEST001.", "AZ", ".*SYN01.TXT\r\n\x7f" },
+} };
+
+// Recipients that are no immigration-enforcement agency.
+constexpr std::array<std::string_view, 3> harmless_recipients{ "ORTEST002", "WA", "NYNYPD000" };
+
+// The recipient a framing names, as bits 0-3 of `choice` pick it: a spelling of
+// veil_fuzz::immigration_spellings, a harmless recipient, or (15) the framing's own.
+[[nodiscard]] std::string_view plant_recipient(const framing& f, std::uint8_t choice) noexcept
+{
+   const std::size_t pick = choice & 0x0FU;
+   const std::size_t spellings = veil_fuzz::immigration_spellings.size();
+   if (pick < spellings) {
+      return veil_fuzz::immigration_spellings[pick];
+   }
+   return pick < spellings + harmless_recipients.size() ? harmless_recipients[pick - spellings] : f.recipient;
+}
+
+// The recipient a caller adds, chosen by bits 4-5: none, a harmless one, or one of the
+// immigration-enforcement agencies, well formed as a gateway's link gives them.
+[[nodiscard]] std::vector<std::string> caller_recipients(std::uint8_t choice)
+{
+   switch ((choice >> 4) & 3U) {
+      case 0: return {};
+      case 1: return { std::string(harmless_recipients[0]) };
+      default: return { std::string(veil_fuzz::immigration_enforcement[((choice >> 4) & 3U) - 2]) };
+   }
+}
+
+// The destinations of `message` as a lenient consumer finds them: in an input header,
+// what stands between the sender ORI and the next '.'; in a delivered one, what follows
+// the send stamp's counter on its line.
+[[nodiscard]] std::vector<std::string> destination_texts(std::string_view message)
+{
+   const std::string_view first_line = message.substr(0, message.find('\n'));
+   const std::size_t key_dot = first_line.find('.');
+   if (key_dot == std::string_view::npos) {
+      return {};
+   }
+   const std::size_t ori_dot = first_line.find('.', key_dot + 1);
+   if (ori_dot != std::string_view::npos) {
+      const std::size_t end = first_line.find('.', ori_dot + 1);
+      return { std::string(first_line.substr(ori_dot + 1, end == std::string_view::npos ? end : end - ori_dot - 1)) };
+   }
+   std::string_view rest = message.substr(std::min(message.size(), first_line.size() + 1));
+   rest = rest.substr(std::min(rest.size(), rest.find('\n') + 1));  // past the receive stamp
+   const std::string_view send_stamp = rest.substr(0, rest.find('\n'));
+   constexpr std::size_t counter_end = 22;  // "hh:mm mm/dd/ccyy nnnnn"
+   return { std::string(send_stamp.substr(std::min(send_stamp.size(), counter_end))) };
+}
 
 // Limits of a few bytes to a few hundred, so that every limit check, and the stream
 // buffer sized from the limits, meets inputs on both sides of it.
@@ -77,6 +150,7 @@ struct fuzz_case
    category_mask mask;
    veil::nlets::text_options options;
    std::uint8_t chunking = 0;
+   std::uint8_t recipients = 0x0F;  // the framing's own recipient, no caller, withhold
    std::string message;
 };
 
@@ -93,8 +167,16 @@ struct fuzz_case
    if (l->tight_limits) {
       c.options.limits = tight_limits(*l->tight_limits);
    }
-   c.message = framings[l->chunking & 3U];
-   c.message.append(l->message);
+   std::string_view rest = l->message;
+   if (rest.size() >= 2) {
+      c.recipients = static_cast<std::uint8_t>(rest.back());
+      rest.remove_suffix(1);
+   }
+   const framing& f = framings[l->chunking & 3U];
+   if (!f.before.empty()) {
+      c.message.append(f.before).append(plant_recipient(f, c.recipients)).append(f.after);
+   }
+   c.message.append(rest);
    return c;
 }
 
@@ -196,6 +278,33 @@ void check_sentinels(const redactor& r, const fuzz_case& c, const veil::audit_re
    require(result.output.find(sentinel_byte) == std::string::npos, "no sentinel planted in a masked field survives");
 }
 
+// Free text in the variants states print, added to an accepted free-text body: no
+// marker of a masked category is visible to a reader of the output.
+void check_reader_view(const redactor& r, const fuzz_case& c, const veil::audit_record& audit)
+{
+   if (veil::nlets::body_kind_of(audit.message_key) != veil::nlets::body_kind::free_text ||
+       c.message.find("QZ") != std::string::npos) {
+      return;  // markers start with QZ: an input that holds it could hold one
+   }
+   std::uint32_t seed = 2166136261U;  // FNV-1a of the message: the same input, the same text
+   for (const char byte : c.message) {
+      seed = (seed ^ static_cast<unsigned char>(byte)) * 16777619U;
+   }
+   veil_test::nlets_variant_generator generate(seed);
+   const veil_test::variant_message added = generate.body(false);
+   const std::string message = c.message + (c.message.ends_with('\n') ? "" : "\n") + added.bytes;
+   const redaction result = redact_checked(r, message, c.chunking);
+   if (result.audit.rejected()) {
+      return;  // a limit crossed: nothing was written
+   }
+   for (const veil_test::reader_marker& marker : added.markers) {
+      if (marker.kind && c.mask.contains(*marker.kind)) {
+         require(!veil_test::reader_view::shows(result.output, marker.text),
+                 "no value of a masked category is visible to a reader of the output");
+      }
+   }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -208,6 +317,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
    const redaction result = redact_checked(r, c->message, c->chunking);
    if (!result.audit.rejected()) {
       check_sentinels(r, *c, result.audit);
+      check_reader_view(r, *c, result.audit);
    }
+   veil_fuzz::require_presets_hold(veil::format::nlets_text, c->message, destination_texts(c->message),
+                                   caller_recipients(c->recipients), static_cast<std::uint8_t>(c->recipients >> 6));
    return 0;
 }

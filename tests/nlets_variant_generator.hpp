@@ -55,11 +55,20 @@ public:
 
    [[nodiscard]] variant_message response()
    {
+      eol_ = chance(3) ? "\r\n" : "\n";
+      const std::string head = header();
+      variant_message m = body(head.starts_with("ER."));
+      m.bytes.insert(0, head);
+      return m;
+   }
+
+   // A free-text body alone, with the lines an ER echoes if `error` (whose echoed header
+   // names a destination of its own).
+   [[nodiscard]] variant_message body(bool error)
+   {
       variant_message m;
       used_.clear();
-      eol_ = chance(3) ? "\r\n" : "\n";
-      m.bytes = header();
-      if (m.bytes.starts_with("ER.")) {
+      if (error) {
          m.bytes += ".22. INVALID MESSAGE FORMAT - SYNTHETIC" + eol_ + "ORIGINAL MESSAGE" + eol_;
          m.bytes += "IAQ.ORTEST001.AX.TXT" + eol_ + echo_line(m) + eol_;
       }

@@ -208,6 +208,11 @@ TEST_CASE("class 3, free text: a label that ends its line has its value on the l
       { "RES ADDR:  SSN: 1\n1 MAIN ST\n\nNEXT\n", address, "SSN: 1\n\nNEXT\n" },
       // a line that starts with a label is an item of its own, not the value
       { "SSN:\nPOB: MX\nNEXT\n", ssn, "POB: MX\nNEXT\n" },
+      // a line taken as a value still holds the labels a reader sees in it: one that
+      // ends it has its own value below
+      { "SSN: 1  CTZ:\nSUBJECT BIRTHPLACE:\nMEXICO\nNEXT\n", immigration, "SSN: 1\nNEXT\n" },
+      { "RES ADDR: 1 MAIN\n    SSN:\n123-45-6789\nNEXT\n", address | ssn, "NEXT\n" },
+      { "CTZ:\nX RES ADDR: 1 MAIN\n    SPRINGFIELD\nNEXT\n", immigration | address, "NEXT\n" },
    });
    check_cases({ { "RES ADDR:\n1 MAIN ST\n  SPRINGFIELD\n\nNEXT\n", address,
                    "RES ADDR:\n*********\n  ***********\n\nNEXT\n" } },

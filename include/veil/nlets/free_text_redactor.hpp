@@ -14,6 +14,7 @@
 //   - a removed label with nothing after it on its line has its value on the next line
 //     that is not blank and does not start with a label or token; an address label's
 //     value goes on over the lines after that one until such a line or a blank line.
+//     Lines indented under a removed address belong to it first.
 // A line is held until it ends (bounded by text_limits::max_line_size) and then written.
 // Each field removed goes by its own action (see redaction_rules.hpp).
 
@@ -51,7 +52,7 @@ public:
    void on_line(std::string_view line, std::size_t offset, redaction_output& out)
    {
       const auto [content, terminator] = internal::split_line(line);
-      if (take_value_line(content, terminator, offset, out) || continue_address(content, terminator, offset, out)) {
+      if (continue_address(content, terminator, offset, out) || take_value_line(content, terminator, offset, out)) {
          return;
       }
       continuation_.reset();
@@ -92,15 +93,20 @@ private:
          value_.reset();
          return false;
       }
-      remove_line(content, terminator, offset, value_->label, out);
+      const recorded_field label = value_->label;
+      remove_line(content, terminator, offset, label, out);
       value_->started = true;
       if (!value_->block) {
          value_.reset();
       }
+      follow_removed_line(content, label);
       return true;
    }
 
-   // Lines indented further than a removed address, and not blank, continue its value.
+   // Lines indented further than a removed address, and not blank, continue its value,
+   // whatever they hold; they are also the value a label above awaits, so what the
+   // lines after them are does not depend on what these held (a masked line no longer
+   // starts with a label when the output is read again).
    bool continue_address(std::string_view content, std::string_view terminator, std::size_t offset,
                          redaction_output& out)
    {
@@ -108,8 +114,30 @@ private:
           internal::indent_columns(content) <= continuation_->indent) {
          return false;
       }
-      remove_line(content, terminator, offset, continuation_->address, out);
+      const recorded_field address = continuation_->address;
+      remove_line(content, terminator, offset, address, out);
+      if (value_) {
+         value_->started = true;
+         if (!value_->block) {
+            value_.reset();
+         }
+      }
+      follow_removed_line(content, address);
       return true;
+   }
+
+   // A line removed whole still has labels a reader sees: an address in it is continued
+   // by the lines indented under it, a label that ends it by the line below.
+   void follow_removed_line(std::string_view content, const recorded_field& field)
+   {
+      const judged_text ends = text_.ends_of(content, field);
+      if (ends.address && !continuation_) {
+         continuation_ = continuation{ internal::indent_columns(content), field };
+      }
+      if (ends.open_label) {
+         const bool block = ends.open_label_takes_continuation || (value_ && value_->block);
+         value_ = value_below{ field, block, false };
+      }
    }
 
    // A whole line that is part of `field`'s value: dropped with its terminator, or masked

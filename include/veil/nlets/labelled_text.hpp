@@ -120,6 +120,30 @@ public:
       return judged;
    }
 
+   // What `text`, a line that goes whole as part of a value above it, still says about
+   // the lines below it: whether it holds a removed address (the lines indented under
+   // it continue it) and a removed label with nothing after its colon (the next line is
+   // its value). A reader sees those labels whether or not the line is removed.
+   [[nodiscard]] judged_text ends_of(std::string_view text, recorded_field line)
+   {
+      judged_text ends;
+      read_labels(text);
+      for (const segment& s : segments_) {
+         if (!s.removal) {
+            continue;
+         }
+         ends.address = s.removal->continues ? std::optional<recorded_field>(line) : ends.address;
+         if (s.value_last == s.value_first && !ends.open_label) {
+            ends.open_label = line;
+            ends.open_label_takes_continuation = s.removal->continues;
+         }
+      }
+      if (tokens_.scan(text) && tokens_.removes(category::address)) {
+         ends.address = line;
+      }
+      return ends;
+   }
+
    // The text the last redact() left.
    [[nodiscard]] const std::string& result() const noexcept { return result_; }
 

@@ -67,6 +67,13 @@ public:
       return any;
    }
 
+   // After scan(): whether a token of category `kind` is removed.
+   [[nodiscard]] bool removes(category kind) const noexcept
+   {
+      return std::any_of(tokens_.begin(), tokens_.end(),
+                         [kind](const internal::token& t) { return t.removal && t.removal->kind == kind; });
+   }
+
    // After scan(): every token removed goes with the text it stands in, which is dropped
    // whole, so it is dropped whatever its own action.
    void drop_removed() noexcept
