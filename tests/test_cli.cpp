@@ -558,7 +558,7 @@ TEST_CASE("--label adds free-text labels of a category, and only a masked catego
 {
    const cli_sandbox box;
    const std::string header = "DR.WAOLN0000\n10:15 03/14/2024 00412\n10:15 03/14/2024 01877 ORTEST001\nTXT\n";
-   const std::string body = "NAM/DOE,JO\nDOMICILE: 1 MAIN ST\n          ANYTOWN\nKIN: 555-0100\nEND\n";
+   const std::string body = "NAM/DOE,JO\nABODE: 1 MAIN ST\n          ANYTOWN\nKIN: 555-0100\nEND\n";
    box.write("dr.txt", header + body);
 
    const cli_result plain = box.run({ "redact", "dr.txt" });
@@ -566,16 +566,16 @@ TEST_CASE("--label adds free-text labels of a category, and only a masked catego
    CHECK(plain.out == header + body);
 
    const cli_result labelled =
-      box.run({ "redact", "--label", "DOMICILE:=address", "--label", "KIN:=contact", "dr.txt" });
+      box.run({ "redact", "--label", "ABODE:=address", "--label", "KIN:=contact", "dr.txt" });
    CHECK(labelled.status == 0);
    CHECK(labelled.out == header + "NAM/DOE,JO\nKIN: 555-0100\nEND\n");
 
    const cli_result contact = box.run(
-      { "redact", "--mask", "contact", "--action", "mask", "--label", "KIN:=contact", "--label", "DOMICILE:=address", "dr.txt" });
+      { "redact", "--mask", "contact", "--action", "mask", "--label", "KIN:=contact", "--label", "ABODE:=address", "dr.txt" });
    CHECK(contact.status == 0);
-   CHECK(contact.out == header + "NAM/DOE,JO\nDOMICILE: 1 MAIN ST\n          ANYTOWN\nKIN: ********\nEND\n");
+   CHECK(contact.out == header + "NAM/DOE,JO\nABODE: 1 MAIN ST\n          ANYTOWN\nKIN: ********\nEND\n");
 
-   for (const std::string spec : { "DOMICILE:", "=address", "DOMICILE:=adress" }) {
+   for (const std::string spec : { "ABODE:", "=address", "ABODE:=adress" }) {
       CAPTURE(spec);
       const cli_result bad = box.run({ "redact", "--label", spec, "dr.txt" });
       CHECK(bad.status == 2);

@@ -189,10 +189,10 @@ TEST_CASE("class 1, routing: the sender chooses a state's labels, so an unknown 
    const veil::policy::policy_redactor r(veil::policy::read_policy(R"({
       "version": 1,
       "default": { "redact": ["address"] },
-      "labels": { "WA": { "address": ["HOME:"] }, "OR": { "address": ["DOMICILE:"] } }
+      "labels": { "WA": { "address": ["ABODE:"] }, "OR": { "address": ["LODGING:"] } }
    })"));
    const std::string dr = example("nlets-xml/dr-free-text.xml");  // from WAOLN0000
-   const std::string with_labels = replaced(dr, "PHONE: 555-0100", "HOME: QZ7HOME\nDOMICILE: QZ7DOMICILE");
+   const std::string with_labels = replaced(dr, "PHONE: 555-0100", "ABODE: QZ7HOME\nLODGING: QZ7DOMICILE");
    std::string out;
    (void)r.redact(format::nlets_xml, with_labels, out);
    CHECK(out.find("QZ7HOME") == std::string::npos);

@@ -109,22 +109,31 @@ inline int explain_command(arguments args)
    format_options options;
    options.aamva.mode = s.lenient ? aamva::framing_mode::lenient : aamva::framing_mode::strict;
    const veil::policy::policy_redactor redactor(load_policy(s.policy), options);
-   const std::optional<std::string> message = read_input(s.input);
-   if (!message) {
+   input_stream in(s.input);
+   if (!in.readable()) {
       throw usage_error("cannot read '" + s.input + "'");
    }
-   const format f = s.forced_format.value_or(detect_format(*message));
+   const format f = s.forced_format.value_or(detect_format(in.start()));
+   std::string whole;
+   const bool within_limit = in.read_whole(whole, policy_message_limit);
+   if (in.failed()) {
+      throw usage_error("cannot read '" + s.input + "'");
+   }
+   if (!within_limit) {
+      std::cerr << "veil: " << s.input << ": byte " << policy_message_limit << ": " << too_long_for_a_policy << '\n';
+      return 1;
+   }
 
-   const explanation e = explain(redactor, f, *message, s.recipients, s.input);
+   const explanation e = explain(redactor, f, whole, s.recipients, s.input);
    if (e.rejected) {
       std::cerr << "veil: " << s.input << ": byte " << e.rejected->error->offset << ": " << e.rejected->error->reason
                 << '\n';
       return 1;
    }
-   const std::string text = explain_text(e, *message, s.policy.policy, s.show_values);
+   const std::string text = explain_text(e, whole, s.policy.policy, s.show_values);
    if (!s.html_path.empty()) {
       output_file page(s.html_path, "wb");
-      page.write(explain_html(e, *message, redactor.rules(), s.policy.policy, s.show_values));
+      page.write(explain_html(e, whole, redactor.rules(), s.policy.policy, s.show_values));
       if (!page.commit()) {
          std::cerr << "veil: " << page.name() << ": write failed\n";
          return 2;

@@ -12,6 +12,7 @@
 #include <veil/policy/presets.hpp>
 #include <veil/policy/recipient_list.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,6 +21,14 @@
 namespace veil::cli {
 
 inline constexpr std::string_view preset_prefix = "preset:";
+
+// The most a command reads of one message it decides by a policy: a policy decides from
+// the whole message, so the message is held whole, and one longer than this is rejected
+// there. A 50 MB ANSI/NIST transaction fits; a mask alone streams messages of any size.
+inline constexpr std::size_t policy_message_limit = std::size_t{ 64 } << 20;
+inline constexpr std::string_view too_long_for_a_policy =
+   "message longer than 67108864 bytes, the most a policy reads whole";
+static_assert(policy_message_limit == 67108864, "too_long_for_a_policy names the limit");
 
 struct policy_source
 {

@@ -48,7 +48,7 @@ struct redact_settings
 {
    const std::size_t eq = spec.rfind('=');
    if (eq == std::string_view::npos || eq == 0) {
-      throw usage_error("--label takes TEXT=CATEGORY, e.g. 'HOME ADDR:=address'");
+      throw usage_error("--label takes TEXT=CATEGORY, e.g. 'ABODE:=address'");
    }
    const std::string_view name = spec.substr(eq + 1);
    const auto kind = category_from_name(name);
@@ -157,11 +157,6 @@ struct redact_settings
    return line + "\n";
 }
 
-// The most `--policy` reads of one message: a policy decides from the whole message, so
-// the message is held whole, and one longer than this is rejected. A 50 MB ANSI/NIST
-// transaction fits; a mask alone streams messages of any size.
-inline constexpr std::size_t policy_message_limit = std::size_t{ 64 } << 20;
-
 // The record of a message refused before any reader saw it.
 [[nodiscard]] inline audit_record refused_record(format f, const std::string& name, std::size_t offset,
                                                  std::string reason)
@@ -240,9 +235,7 @@ inline int redact_command(arguments args)
          record = by_policy->redact(f, whole, redacted, name, also_to);
       }
       else {
-         record = refused_record(f, name, policy_message_limit,
-                                 "message longer than " + std::to_string(policy_message_limit) +
-                                    " bytes, the most a policy reads whole");
+         record = refused_record(f, name, policy_message_limit, std::string(too_long_for_a_policy));
       }
       if (in.failed()) {
          std::cerr << "veil: " << name << ": cannot read\n";

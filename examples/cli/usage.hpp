@@ -52,7 +52,7 @@ options:
                    '@' aamva (after an optional byte order mark), '1.0' +
                    digits + ':' ansi-nist, else nlets-text
   --label TEXT=CATEGORY
-                   one more free-text label, e.g. 'HOME ADDR:=address': a line
+                   one more free-text label, e.g. 'ABODE:=address': a line
                    holding it is a field of that category (address labels
                    take indented continuation lines); may be repeated
   --lenient        aamva: accept the damage scanners do (byte order mark,
