@@ -451,23 +451,15 @@ private:
          changes_.push_back({ change::kind::remove, node, {} });
          return false;
       }
-      std::optional<field_removal> by_name;
-      if (!rules_.names(tag)) {
-         by_name = removal_by_categories(rules_, tag, name_categories(entry));
-      }
-      else if (const field_verdict removed = rules_.verdict(tag, entry.sensitivity)) {
-         by_name = field_removal{ *entry.sensitivity, *removed };
-      }
-      if (by_name) {
+      if (const std::optional<field_removal> by_name = record_removal_by_name(rules_, tag, entry)) {
          redact_element(node, *by_name);
          return false;
       }
-      if (rules_.names(tag) || !node.first_child() || !record_code_may_remove(rules_)) {
+      if (!record_waits_for_code(rules_, tag, !node.first_child())) {
          return true;
       }
       if (held()) {
-         redact_element(node, removal_by_categories(rules_, tag, every_record_category())
-                                 .value_or(field_removal{ *every_record_category().first(), action::drop }));
+         redact_element(node, undecided_record(rules_, tag));
          return false;
       }
       pugi::xml_node code;

@@ -380,35 +380,21 @@ private:
          }
          return true;
       }
-      // An override decides by the record's name alone, as it does for any element.
-      std::optional<field_removal> by_name;
-      if (!rules_.names(tag)) {
-         by_name = removal_by_categories(rules_, tag, name_categories(entry));
-      }
-      else if (const field_verdict removed = rules_.verdict(tag, entry.sensitivity)) {
-         by_name = field_removal{ *entry.sensitivity, *removed };
-      }
-      if (by_name) {
+      if (const std::optional<field_removal> by_name = record_removal_by_name(rules_, tag, entry)) {
          redact_element(e, *by_name);
          return true;
       }
-      if (rules_.names(tag) || e.self_closing || !record_code_may_remove(rules_)) {
+      if (!record_waits_for_code(rules_, tag, e.self_closing)) {
          return false;
       }
       // Its code may still make it go. No second hold inside the first.
       if (holding()) {
-         redact_element(e, undecided_record(tag));
+         redact_element(e, undecided_record(rules_, tag));
       }
       else {
          begin_hold(e, tag, &entry);
       }
       return true;
-   }
-
-   [[nodiscard]] field_removal undecided_record(std::string_view tag) const
-   {
-      return removal_by_categories(rules_, tag, every_record_category())
-         .value_or(field_removal{ *every_record_category().first(), action::drop });
    }
 
    void begin_hold(const element_start& e, std::string_view override_tag, const element_entry* record)
@@ -489,7 +475,7 @@ private:
    // code had said so, and the rest of it is skipped.
    void give_up_hold()
    {
-      remove_held(hold_->record != nullptr ? undecided_record(hold_->override_tag)
+      remove_held(hold_->record != nullptr ? undecided_record(rules_, hold_->override_tag)
                                            : undecided_identification(rules_, hold_->override_tag));
    }
 

@@ -118,6 +118,32 @@ private:
    return rules.mask().intersects(every_record_category());
 }
 
+// How the rules remove a record (override tag `tag`) by its name alone, if they do. An
+// override decides by the name, as it does for any element, and its code has no say.
+[[nodiscard]] inline std::optional<field_removal> record_removal_by_name(const redaction_rules& rules,
+                                                                         std::string_view tag, const element_entry& e)
+{
+   if (!rules.names(tag)) {
+      return removal_by_categories(rules, tag, name_categories(e));
+   }
+   const field_verdict removed = rules.verdict(tag, e.sensitivity);
+   return removed ? std::optional<field_removal>(field_removal{ *e.sensitivity, *removed }) : std::nullopt;
+}
+
+// Whether a record not removed by its name must wait for its code.
+[[nodiscard]] inline bool record_waits_for_code(const redaction_rules& rules, std::string_view tag, bool empty)
+{
+   return !empty && !rules.names(tag) && record_code_may_remove(rules);
+}
+
+// How a record is removed when its code cannot be waited for (it grew past what may be
+// held, or it lies inside an element already held): as what any record may hold.
+[[nodiscard]] inline field_removal undecided_record(const redaction_rules& rules, std::string_view tag)
+{
+   return removal_by_categories(rules, tag, every_record_category())
+      .value_or(field_removal{ *every_record_category().first(), action::drop });
+}
+
 // Whether the Type-98 record goes: the rules may remove something.
 [[nodiscard]] inline bool drops_information_assurance(const redaction_rules& rules) noexcept
 {
