@@ -3,9 +3,9 @@
 // reader sees a value of a masked category, redacted under every mask of the Nlets text
 // categories and either action. No marker of a masked category is visible to a reader of
 // the output (nlets_reader_view.hpp), nor anywhere in its bytes or its audit line; a
-// rejected message writes nothing. The generator's claims are checked by the reader
-// first, so a marker the reader would not see as such a value fails the test instead of
-// proving nothing.
+// rejected message writes nothing, and a mask of more categories keeps no byte that one
+// of fewer removes. The generator's claims are checked by the reader first, so a marker
+// the reader would not see as such a value fails the test instead of proving nothing.
 
 #include "nlets_reader_view.hpp"
 #include "nlets_test_support.hpp"
@@ -101,7 +101,8 @@ struct tally
    std::size_t kept_visible = 0;    // ... and still there
 };
 
-void check_redacted(const variant_message& m, category_mask mask, action applied, tally& t)
+// Returns the output.
+std::string check_redacted(const variant_message& m, category_mask mask, action applied, tally& t)
 {
    CAPTURE(mask.to_string());
    CAPTURE(veil::name_of(applied));
@@ -125,6 +126,22 @@ void check_redacted(const variant_message& m, category_mask mask, action applied
       CHECK(result.output == m.bytes);
       CHECK(result.audit.result == veil::outcome::passed);
    }
+   return result.output;
+}
+
+// A mask with more categories never keeps a byte that one with fewer masks: under the
+// mask action, which keeps every byte in its place, each byte starred under `fewer` is
+// starred under `more`.
+void check_more_removes_more(const std::string& input, const std::string& fewer, const std::string& more)
+{
+   REQUIRE(fewer.size() == input.size());
+   REQUIRE(more.size() == input.size());
+   for (std::size_t i = 0; i < input.size(); ++i) {
+      if (fewer[i] != input[i]) {
+         CAPTURE(i);
+         CHECK(more[i] == fewer[i]);
+      }
+   }
 }
 
 // The same message cut short by a NUL: rejected, and nothing written.
@@ -147,9 +164,16 @@ void check_generated(std::uint32_t seed, int messages, bool queries)
       for (const reader_marker& marker : m.markers) {
          check_reader_sees(m, marker);
       }
+      std::vector<std::string> masked;  // by the index of the mask in `masks`
       for (const category_mask mask : masks) {
-         for (const action applied : { action::drop, action::mask }) {
-            check_redacted(m, mask, applied, t);
+         (void)check_redacted(m, mask, action::drop, t);
+         masked.push_back(check_redacted(m, mask, action::mask, t));
+      }
+      for (std::size_t fewer = 0; fewer < masks.size(); ++fewer) {
+         for (std::size_t bit = 1; bit < masks.size(); bit <<= 1U) {
+            if ((fewer & bit) == 0) {
+               check_more_removes_more(m.bytes, masked[fewer], masked[fewer | bit]);
+            }
          }
       }
       check_rejected_writes_nothing(m, category_mask::all());

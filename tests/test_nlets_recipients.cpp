@@ -188,6 +188,9 @@ TEST_CASE("class 1, recipients: Nlets text header lines inside the body route to
         false, { "ORTEST001" } },
       // a second header in a query is no field: the query is refused
       { "DQ.ORTEST001.WA.TXT\nDQ.ORTEST001.AX.TXT\nNAM/DOE,JO", true, {} },
+      // a send stamp on a line of its own inside a query's value routes too
+      { "DQ.ORTEST001.WA.TXT\nNAM/DOE,JO.MIS/SEE BELOW\r\n10:15 03/14/2024 01878 VTICE0900", false,
+        { "WA", "VTICE0900" } },
       // words that only look alike are text
       { "DR.WAOLN0000.ORTEST001.TXT\nSEE WWW.EXAMPLE.COM FOR DETAILS\nTIME 10:15 TODAY\n", false, { "ORTEST001" } },
    };

@@ -131,8 +131,9 @@ private:
    void follow_removed_line(std::string_view content, const recorded_field& field)
    {
       const judged_text ends = text_.ends_of(content, field);
-      if (ends.address && !continuation_) {
-         continuation_ = continuation{ internal::indent_columns(content), field };
+      const std::size_t indent = internal::indent_columns(content);
+      if (ends.address && (!continuation_ || indent < continuation_->indent)) {
+         continuation_ = continuation{ indent, field };  // the lower of the two takes more
       }
       if (ends.open_label) {
          const bool block = ends.open_label_takes_continuation || (value_ && value_->block);

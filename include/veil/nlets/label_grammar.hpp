@@ -1,6 +1,6 @@
 #pragma once
 // How a label is read in free text: as a person reads one, not as a fixed string. A label
-// is up to four words right before a colon, in any case, separated by any run of blanks,
+// is up to six words right before a colon, in any case, separated by any run of blanks,
 // tabs, '.', '-', '_', '\'', parentheses or bytes outside ASCII, with blanks allowed
 // before the colon:
 //
@@ -8,12 +8,12 @@
 //
 // Control characters are not seen by a reader (Nlets receivers ignore them), so they
 // are skipped inside and between words. Number signs ("NO", "NUMBER", "NBR", "#") and
-// digits are read but do not count among the four words. The words are then looked up
+// digits are read but do not count among the six words. The words are then looked up
 // in the vocabulary of text_labels.hpp (and the labels added at run time), the longest
-// first: a label is read when one of its words names one, wherever it stands among them
-// ("LAST KNOWN ADDRESS:", "ADDRESS OF RECORD:", "E-MAIL ADDRESS:"). Words before a colon
-// that the vocabulary does not know ("DOB:", "NOTE:") are no label, and neither are words
-// without a colon.
+// first: the label is the last run of known words before the colon and what follows it
+// ("LAST KNOWN ADDRESS:", "ADDRESS OF RECORD:", "E-MAIL ADDRESS:"), read when one of
+// them names one. Words before a colon that the vocabulary does not know ("DOB:",
+// "NOTE:") are no label, and neither are words without a colon.
 //
 // A label whose words name several labels ("E-MAIL ADDRESS:" is an email and an address
 // word) carries them all: it is removed when any of them is.
@@ -44,7 +44,7 @@ struct run_time_label
 
 namespace internal {
 
-inline constexpr std::size_t max_label_words = 4;     // words that are not numbers
+inline constexpr std::size_t max_label_words = 6;     // words that are not numbers
 inline constexpr std::size_t max_label_reach = 96;    // bytes from a label's first word to its colon
 inline constexpr std::size_t max_label_word_size = 16;
 
@@ -206,7 +206,8 @@ struct label_reading
 {
    std::size_t start = 0;
    std::size_t end = 0;
-   std::array<label_meaning, 6> meanings{};
+   // A word names at most one label, and qualifiers each one more address label.
+   std::array<label_meaning, 2 * internal::max_label_words> meanings{};
    std::size_t meaning_count = 0;
 
    [[nodiscard]] std::span<const label_meaning> named() const noexcept { return { meanings.data(), meaning_count }; }
@@ -250,18 +251,18 @@ public:
    }
 
 private:
-   // The label whose colon is at `colon`, if its words name one. It starts at the last
-   // word of the vocabulary before the colon, or at the run of them that ends there
-   // ("RES ADDR", not "SUBJECT RES ADDR"; "BIRTH" in "PLACE OF BIRTH"): any other word
-   // before it may be the end of the value before it, and a value is never part of a
-   // label.
+   // The label whose colon is at `colon`, if its words name one. It is the last run of
+   // vocabulary words before the colon, with any words after them ("RES ADDR", not
+   // "SUBJECT RES ADDR"; "BIRTH" in "PLACE OF BIRTH"; "ADDRESS OF RECORD"): any other
+   // word before it may be the end of the value before it, and a value is never part of
+   // a label.
    std::optional<label_reading> read_before(std::string_view text, std::size_t colon)
    {
       read_words(text.substr(0, colon), words_start(text, colon));
       label_reading label;
-      std::array<const label_rule*, 4> qualifiers{};
+      std::array<const label_rule*, internal::max_label_words> qualifiers{};
       std::size_t qualifier_count = 0;
-      std::array<const label_rule*, 4> fallbacks{};
+      std::array<const label_rule*, internal::max_label_words> fallbacks{};
       std::size_t fallback_count = 0;
       std::optional<std::size_t> first_word;  // of the run of vocabulary words that ends last
       std::size_t run_end = 0;
@@ -272,7 +273,13 @@ private:
             continue;
          }
          if (!first_word || run_end != at) {
+            // A new run: the label is the last run, and only its words say what it is
+            // (the words before it may be a value, masked or dropped when the output is
+            // read again).
             first_word = at;
+            label = label_reading{};
+            qualifier_count = 0;
+            fallback_count = 0;
          }
          run_end = at + m.length;
          switch (m.role) {

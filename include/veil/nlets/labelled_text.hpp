@@ -41,7 +41,7 @@ struct judged_text
                                               // in the indented lines below
    std::optional<recorded_field> open_label;  // the first removed label with nothing after its
                                               // colon: its value is on the lines below
-   bool open_label_takes_continuation = false;
+   bool open_label_takes_continuation = false;  // one such label is an address
 };
 
 template <std::size_t DictionarySize, std::size_t LabelCapacity>
@@ -101,9 +101,11 @@ public:
          if (s.removal->continues && !judged.address) {
             judged.address = field;
          }
-         if (s.value_last == s.value_first && !judged.open_label) {
-            judged.open_label = field;
-            judged.open_label_takes_continuation = s.removal->continues;
+         if (s.value_last == s.value_first) {
+            // The values below go to the first such label; they go on as an address
+            // when any of them is one.
+            judged.open_label = judged.open_label.value_or(field);
+            judged.open_label_takes_continuation = judged.open_label_takes_continuation || s.removal->continues;
          }
          if (s.removal->applied == action::mask) {
             result_.append(text.substr(s.start, s.value_first - s.start));
@@ -133,9 +135,9 @@ public:
             continue;
          }
          ends.address = s.removal->continues ? std::optional<recorded_field>(line) : ends.address;
-         if (s.value_last == s.value_first && !ends.open_label) {
+         if (s.value_last == s.value_first) {
             ends.open_label = line;
-            ends.open_label_takes_continuation = s.removal->continues;
+            ends.open_label_takes_continuation = ends.open_label_takes_continuation || s.removal->continues;
          }
       }
       if (tokens_.scan(text) && tokens_.removes(category::address)) {

@@ -54,7 +54,7 @@ constexpr void skip_blanks(std::string_view s, std::size_t& at) noexcept
    }
 }
 
-// "MKE.ORI.DESTS.[CTRL.]TXT" at the start of `line`: calls `each(destination text)` for
+// "MKE.ORI.DESTS.[...]TXT" at the start of `line`: calls `each(destination text)` for
 // each comma-separated destination, as written. Whether the line is one.
 template <typename Each>
 constexpr bool read_input_header_line(std::string_view line, Each&& each)
@@ -71,13 +71,15 @@ constexpr bool read_input_header_line(std::string_view line, Each&& each)
    if (dests_end == std::string_view::npos) {
       return false;
    }
-   // TXT right after the destinations, or after one more field (the control field).
-   const auto is_txt = [line](std::size_t from) {
-      return from + 3 <= line.size() && detail::to_upper(line[from]) == 'T' &&
-             detail::to_upper(line[from + 1]) == 'X' && detail::to_upper(line[from + 2]) == 'T';
-   };
-   const std::size_t control_end = line.find('.', dests_end + 1);
-   if (!is_txt(dests_end + 1) && (control_end == std::string_view::npos || !is_txt(control_end + 1))) {
+   // A ".TXT" anywhere after them, in any case: what stands between may be a control
+   // field or anything else a lenient reader skips, and it may be a field that redaction
+   // removes, so the line reads the same before and after.
+   bool txt = false;
+   for (std::size_t dot = dests_end; dot != std::string_view::npos && !txt; dot = line.find('.', dot + 1)) {
+      txt = dot + 4 <= line.size() && detail::to_upper(line[dot + 1]) == 'T' &&
+            detail::to_upper(line[dot + 2]) == 'X' && detail::to_upper(line[dot + 3]) == 'T';
+   }
+   if (!txt) {
       return false;
    }
    std::string_view dests = line.substr(at, dests_end - at);

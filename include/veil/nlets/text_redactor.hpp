@@ -117,7 +117,16 @@ public:
    }
 
    void on_gap(std::string_view bytes, std::size_t offset) { fields_.on_gap(bytes, offset, out_); }
-   void on_field(std::string_view field, std::size_t offset) { fields_.on_field(field, offset, out_); }
+   void on_field(std::string_view field, std::size_t offset)
+   {
+      // A line break inside a value starts a line that a system splitting messages at
+      // routing lines reads too.
+      for (std::size_t lf = field.find('\n'); lf != std::string_view::npos; lf = field.find('\n', lf + 1)) {
+         const std::string_view line = field.substr(lf + 1, field.find('\n', lf + 1) - lf - 1);
+         add_routed_recipients(line, offset + lf + 1);
+      }
+      fields_.on_field(field, offset, out_);
+   }
    void on_separator() { fields_.on_separator(); }
    void on_line(std::string_view line, std::size_t offset)
    {
