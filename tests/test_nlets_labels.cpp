@@ -6,6 +6,7 @@
 #include "nlets_test_support.hpp"
 
 #include <veil/field_overrides.hpp>
+#include <veil/nlets/text_labels.hpp>
 #include <veil/nlets/text_options.hpp>
 
 #include <doctest/doctest.h>
@@ -87,6 +88,10 @@ TEST_CASE("class 3, free text: a line with several labels is redacted for each o
       { "SSN: 1  PHONE: 2  CTZ: MX\n", contact, "SSN: 1  CTZ: MX\n" },
       // tokens before, between and after labels are fields of their own
       { "NAM/DOE  SSN: 1  POB/MX\n", immigration, "NAM/DOE  SSN: 1\n" },
+      // an address field inside a removed value is continued below as well
+      { "PHONE: 555 ADR/1 MAIN\n    SPRINGFIELD\nNEXT\n", contact | address, "NEXT\n" },
+      { "PHONE: 555 ADR/1 MAIN\n    SPRINGFIELD\nNEXT\n", address, "PHONE: 555\nNEXT\n" },
+      { "PHONE: 555 ADR/1 MAIN\n    SPRINGFIELD\nNEXT\n", contact, "    SPRINGFIELD\nNEXT\n" },
    });
    check_cases({ { two, address | ssn, "SSN: ***  RES ADDR: ******\n   ***********\nNEXT\n" },
                  { "SSN: 1  CTZ: MX  PHONE: 555\n", immigration, "SSN: 1  CTZ: **  PHONE: 555\n" } },
@@ -281,4 +286,13 @@ TEST_CASE("class 3, free text: bytes a reader does not see hide no label and no 
       { "NAM/DOE  PO\x7f" "B/MX\n", immigration, "NAM/DOE\n" },
       { "NAM/DOE  POB\x1f/MX\n", immigration, "NAM/DOE\n" },
    });
+}
+
+TEST_CASE("class 3, free text: every built-in label's own name is read as that label")
+{
+   for (const veil::nlets::label_rule& label : veil::nlets::builtin_labels) {
+      CAPTURE(label.tag);
+      const std::string body = std::string(label.tag) + " QZ7VALUE1\n";
+      CHECK(audited_tags(body, category_mask{ *label.sensitivity }) == std::vector<std::string>{ std::string(label.tag) });
+   }
 }

@@ -98,8 +98,8 @@ public:
          const std::size_t index =
             out.record(s.removal->tag, s.removal->kind, s.removal->applied, offset + s.start, s.value_last - s.start);
          const recorded_field field{ index, s.removal->applied };
-         if (s.removal->continues && !judged.address) {
-            judged.address = field;
+         if (!judged.address && (s.removal->continues || holds_removed_address(text.substr(s.start, s.value_end - s.start)))) {
+            judged.address = field;  // an address field inside the value is continued below too
          }
          if (s.value_last == s.value_first) {
             // The values below go to the first such label; they go on as an address
@@ -248,6 +248,11 @@ private:
          removal->continues = continues;
       }
       return removal;
+   }
+
+   [[nodiscard]] bool holds_removed_address(std::string_view part)
+   {
+      return tokens_.scan(part) && tokens_.removes(category::address);
    }
 
    // `part` stays, less the tokens it holds that are removed.
