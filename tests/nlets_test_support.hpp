@@ -156,6 +156,20 @@ inline void check_bodies(std::string_view header, const std::vector<body_case>& 
    }
 }
 
+// Each case behind a delivered response header.
+inline void check_response_bodies(const std::vector<body_case>& cases, veil::action applied = veil::action::drop)
+{
+   check_bodies(response_header, cases, applied);
+}
+
+// Masks of one category each, for the case tables of the Nlets text suites.
+namespace one_category {
+inline const veil::category_mask address{ veil::category::address };
+inline const veil::category_mask immigration{ veil::category::immigration };
+inline const veil::category_mask ssn{ veil::category::ssn };
+inline const veil::category_mask contact{ veil::category::contact };
+}  // namespace one_category
+
 // ---- generated messages ------------------------------------------------------------------
 
 // One value planted in a generated message: random letters and digits, unique in the

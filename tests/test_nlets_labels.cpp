@@ -23,15 +23,8 @@ using veil::category_mask;
 using veil_test::query_header;
 using veil_test::response_header;
 
-const category_mask address{ category::address };
-const category_mask immigration{ category::immigration };
-const category_mask ssn{ category::ssn };
-const category_mask contact{ category::contact };
-
-void check_cases(const std::vector<veil_test::body_case>& cases, action applied = action::drop)
-{
-   veil_test::check_bodies(response_header, cases, applied);
-}
+using namespace veil_test::one_category;
+using veil_test::check_response_bodies;
 
 // The tags the audit of `body` (a response) names, in order.
 [[nodiscard]] std::vector<std::string> audited_tags(std::string_view body, category_mask mask,
@@ -49,7 +42,7 @@ void check_cases(const std::vector<veil_test::body_case>& cases, action applied 
 
 TEST_CASE("class 3, free text: indentation is measured in columns, with a tab stop every 8 columns")
 {
-   check_cases({
+   check_response_bodies({
       // a tab is column 8, deeper than four spaces
       { "    RES ADDR: 1 MAIN\n\tSPRINGFIELD\nNEXT\n", address, "NEXT\n" },
       // eight spaces stand where a tab does: no deeper
@@ -63,7 +56,7 @@ TEST_CASE("class 3, free text: indentation is measured in columns, with a tab st
       { "RES ADDR: 1 MAIN\n\x7f\x7f  SPRINGFIELD\nNEXT\n", address, "NEXT\n" },
       { "  RES ADDR: 1 MAIN\n\x7f\x7f\x7f SAME COLUMN\n", address, "\x7f\x7f\x7f SAME COLUMN\n" },
    });
-   check_cases({ { "    RES ADDR: 1 MAIN\n\tSPRINGFIELD\nNEXT\n", address,
+   check_response_bodies({ { "    RES ADDR: 1 MAIN\n\tSPRINGFIELD\nNEXT\n", address,
                    "    RES ADDR: ******\n\t***********\nNEXT\n" } },
                action::mask);
 }
@@ -71,7 +64,7 @@ TEST_CASE("class 3, free text: indentation is measured in columns, with a tab st
 TEST_CASE("class 3, free text: a line with several labels is redacted for each of them")
 {
    const std::string_view two = "SSN: 123  RES ADDR: 1 MAIN\n   SPRINGFIELD\nNEXT\n";
-   check_cases({
+   check_response_bodies({
       // what stays between labels of categories outside the mask stays
       { two, address, "SSN: 123\nNEXT\n" },
       { two, ssn, "RES ADDR: 1 MAIN\n   SPRINGFIELD\nNEXT\n" },
@@ -93,7 +86,7 @@ TEST_CASE("class 3, free text: a line with several labels is redacted for each o
       { "PHONE: 555 ADR/1 MAIN\n    SPRINGFIELD\nNEXT\n", address, "PHONE: 555\nNEXT\n" },
       { "PHONE: 555 ADR/1 MAIN\n    SPRINGFIELD\nNEXT\n", contact, "    SPRINGFIELD\nNEXT\n" },
    });
-   check_cases({ { two, address | ssn, "SSN: ***  RES ADDR: ******\n   ***********\nNEXT\n" },
+   check_response_bodies({ { two, address | ssn, "SSN: ***  RES ADDR: ******\n   ***********\nNEXT\n" },
                  { "SSN: 1  CTZ: MX  PHONE: 555\n", immigration, "SSN: 1  CTZ: **  PHONE: 555\n" } },
                action::mask);
    CHECK(audited_tags(two, address | ssn) == std::vector<std::string>{ "SSN:", "RES ADDR:" });
@@ -192,12 +185,12 @@ TEST_CASE("class 3, free text: plain words are no label, and words without a col
       "ADDRESS UNKNOWN\nNO RECORD OF SSN ON FILE\nDATE OF BIRTH: 01/01/1980\nDOB: 19800101\nCLASS: C\n"
       "ADDRESSEE NOTIFIED: YES\nLAST NAME: DOE\nCURRENT STATUS: VALID\nSTATE: WA\nISSUED 12:30 PM\n"
       "XADDR: 1\nPHONEY: 2\nRES ADDR 1 MAIN ST\n";
-   check_cases({ { body, category_mask::all(), body } });
+   check_response_bodies({ { body, category_mask::all(), body } });
 }
 
 TEST_CASE("class 3, free text: a label that ends its line has its value on the lines below")
 {
-   check_cases({
+   check_response_bodies({
       // an address: the lines below, up to a blank line ...
       { "RES ADDR:\n1 MAIN ST\nSPRINGFIELD IL\n\nNEXT\n", address, "\nNEXT\n" },
       // ... or a line that starts with a label or a field
@@ -219,7 +212,7 @@ TEST_CASE("class 3, free text: a label that ends its line has its value on the l
       { "RES ADDR: 1 MAIN\n    SSN:\n123-45-6789\nNEXT\n", address | ssn, "NEXT\n" },
       { "CTZ:\nX RES ADDR: 1 MAIN\n    SPRINGFIELD\nNEXT\n", immigration | address, "NEXT\n" },
    });
-   check_cases({ { "RES ADDR:\n1 MAIN ST\n  SPRINGFIELD\n\nNEXT\n", address,
+   check_response_bodies({ { "RES ADDR:\n1 MAIN ST\n  SPRINGFIELD\n\nNEXT\n", address,
                    "RES ADDR:\n*********\n  ***********\n\nNEXT\n" } },
                action::mask);
 
@@ -280,7 +273,7 @@ TEST_CASE("class 3, free text: labels added at run time are read like the built-
 
 TEST_CASE("class 3, free text: bytes a reader does not see hide no label and no prefix")
 {
-   check_cases({
+   check_response_bodies({
       { "S\x7fSN: 123\nNEXT\n", ssn, "NEXT\n" },
       { "RES ADDR\x01: 1 MAIN\nNEXT\n", address, "NEXT\n" },
       { "NAM/DOE  PO\x7f" "B/MX\n", immigration, "NAM/DOE\n" },
