@@ -16,9 +16,10 @@
 //   - no consumer reader of an accepted output (tests/aamva_consumer_readers.hpp:
 //     IdParser's lines, benhovinga's designators, str.splitlines) finds an element of a
 //     masked category with a value left in it;
-//   - under the preset immigration-withhold, with a caller recipient the input picks, a
-//     payload going to an immigration-enforcement agency is never released
-//     (policy_dimension.hpp).
+//   - the policy dimension (policy_dimension.hpp), under the preset and with the caller
+//     recipient the input picks: a payload going to an immigration-enforcement agency is
+//     never released under immigration-withhold, and loses at least what
+//     immigration-minimize or dppa-highly-restricted removes.
 //
 // Input layout, so that every mask, action, framing mode, limit and recipient is reached
 // by mutation:
@@ -27,7 +28,8 @@
 //            stream chunk, 4^n bytes; bits 5-7: seed of the chunk sizes
 //   byte 2   bit 7 clear: the default max_payload_size; set: 8 times bits 0-6 bytes (0 to
 //            1016), so that fuzz inputs meet the limit on both sides; bits 0-6, modulo
-//            the number of caller_recipients, also pick the caller's recipient
+//            the number of caller_recipients, also pick the caller's recipient, and
+//            divided by it, the preset
 //   rest     the payload
 
 #include "aamva_consumer_readers.hpp"
@@ -74,6 +76,7 @@ struct fuzz_case
    aamva::aamva_options options;
    std::uint8_t chunking = 0;
    std::vector<std::string> callers;
+   std::uint8_t preset = 0;  // the preset of the policy dimension
    std::string payload;
 };
 
@@ -92,7 +95,9 @@ struct fuzz_case
    if (l->tight_limits) {
       c.options.max_payload_size = std::size_t{ 8 } * *l->tight_limits;
    }
-   const std::string_view caller = caller_recipients[(data[2] & 0x7FU) % caller_recipients.size()];
+   const std::size_t recipients = data[2] & 0x7FU;
+   const std::string_view caller = caller_recipients[recipients % caller_recipients.size()];
+   c.preset = static_cast<std::uint8_t>(recipients / caller_recipients.size());
    if (!caller.empty()) {
       c.callers.emplace_back(caller);
    }
@@ -281,6 +286,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       check_sentinels(*c);
       check_lenient_agrees(*c, result.audit);
    }
-   veil_fuzz::require_never_released_to_immigration_enforcement(veil::format::aamva, c->payload, {}, c->callers);
+   veil_fuzz::require_presets_hold(veil::format::aamva, c->payload, {}, c->callers, c->preset);
    return 0;
 }

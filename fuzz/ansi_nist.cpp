@@ -15,7 +15,8 @@
 //   - the policy dimension (policy_dimension.hpp): with a recipient spelling planted in
 //     1.007 DAI and a caller's recipient chosen by the input, a transaction that an
 //     immigration-enforcement agency would receive, as a consumer that cuts Type-1 at GS
-//     reads its DAI, is never released under immigration-withhold.
+//     reads its DAI, is never released under immigration-withhold, and loses what
+//     immigration-minimize removes for such an agency.
 //
 // Input layout, so that every mask, action, limit and recipient is reached by mutation:
 //   byte 0   bits 0-6: the mask, bit i = veil::all_categories[i]; bit 7: action (1 = mask)
@@ -23,7 +24,8 @@
 //   byte 2   bit 7 clear: the default limits; set: limits small enough for fuzz inputs to
 //            cross (see tight_limits)
 //   byte 3   the recipients (see plant_recipient): bits 0-3 the 1.007 DAI written into
-//            Type-1, bits 4-5 the caller's recipient, bit 6 a second DAI beside the first
+//            Type-1, bits 4-5 the caller's recipient, bit 6 a second DAI beside the first,
+//            bit 7 the preset (immigration-withhold or immigration-minimize)
 //   rest     the transaction
 
 #include "ansi_nist_framing_support.hpp"
@@ -70,6 +72,7 @@ struct fuzz_case
    std::uint8_t chunking = 0;
    std::string transaction;                 // with the recipient planted
    std::vector<std::string> callers;        // recipients the caller adds
+   std::uint8_t preset = 0;                 // the preset of the policy dimension
 };
 
 // Limits that fuzz inputs cross: images passed in pieces of 1 to 8 bytes, 0 to 7 records
@@ -83,39 +86,23 @@ struct fuzz_case
    return limits;
 }
 
-// Recipients that are no immigration-enforcement agency.
-constexpr std::array<std::string_view, 3> harmless_recipients{ "ORTEST001", "WVIAFIS0Z", "NY" };
-
-// `transaction` with the 1.007 DAI `choice` picks (bits 0-3: a spelling of
-// veil_fuzz::immigration_spellings, then a harmless recipient, 15 the transaction's own)
-// in place of its own, or beside it (bit 6), with Type-1's LEN written again; as it was
-// when its Type-1 is not framed by its LEN.
+// `transaction` with the 1.007 DAI `choice` picks (bits 0-3, see
+// veil_fuzz::planted_recipient; else the transaction's own) in place of its own, or
+// beside it (bit 6), with Type-1's LEN written again; as it was when its Type-1 is not
+// framed by its LEN.
 [[nodiscard]] std::string plant_recipient(std::string_view transaction, std::uint8_t choice)
 {
-   const std::size_t pick = choice & 0x0FU;
-   const std::size_t spellings = veil_fuzz::immigration_spellings.size();
-   if (pick >= spellings + harmless_recipients.size()) {
+   const std::optional<std::string_view> planted_dai = veil_fuzz::planted_recipient(choice);
+   if (!planted_dai) {
       return std::string(transaction);
    }
-   const std::string dai(pick < spellings ? veil_fuzz::immigration_spellings[pick]
-                                          : harmless_recipients[pick - spellings]);
+   const std::string dai(*planted_dai);
    const std::optional<std::string> planted =
       (choice & 0x40U) != 0
          ? veil_test::build::with_type1_fields(transaction,
                                                [&dai](std::vector<std::string>& fields) { fields.push_back("1.007:" + dai); })
          : veil_test::build::with_type1_values(transaction, { { "7", dai } });
    return planted.value_or(std::string(transaction));
-}
-
-// The recipient a caller adds, chosen by bits 4-5: none, a harmless one, or one of the
-// immigration-enforcement agencies, well formed as a gateway's link gives them.
-[[nodiscard]] std::vector<std::string> caller_recipients(std::uint8_t choice)
-{
-   switch ((choice >> 4) & 3U) {
-      case 0: return {};
-      case 1: return { std::string(harmless_recipients[0]) };
-      default: return { std::string(veil_fuzz::immigration_enforcement[((choice >> 4) & 3U) - 2]) };
-   }
 }
 
 [[nodiscard]] std::optional<fuzz_case> decode(const std::uint8_t* data, std::size_t size)
@@ -133,7 +120,8 @@ constexpr std::array<std::string_view, 3> harmless_recipients{ "ORTEST001", "WVI
    }
    const auto recipients = static_cast<std::uint8_t>(l->message.front());
    c.transaction = plant_recipient(l->message.substr(1), recipients);
-   c.callers = caller_recipients(recipients);
+   c.callers = veil_fuzz::caller_recipients(recipients);
+   c.preset = static_cast<std::uint8_t>(recipients >> 7);
    return c;
 }
 
@@ -255,7 +243,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
    if (!redact_checked(*c).audit.rejected()) {
       check_sentinels(*c);
    }
-   veil_fuzz::require_never_released_to_immigration_enforcement(
-      veil::format::ansi_nist, c->transaction, veil_test::consumer::destination_values(c->transaction), c->callers);
+   veil_fuzz::require_presets_hold(veil::format::ansi_nist, c->transaction,
+                                   veil_test::consumer::destination_values(c->transaction), c->callers, c->preset);
    return 0;
 }

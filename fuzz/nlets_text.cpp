@@ -85,30 +85,11 @@ constexpr std::array<framing, 4> framings{ {
    { "KQ.ORTEST001.", "AZ", ".*SYN01.TXT\r\n\x7f" },
 } };
 
-// Recipients that are no immigration-enforcement agency.
-constexpr std::array<std::string_view, 3> harmless_recipients{ "ORTEST002", "WA", "NYNYPD000" };
-
-// The recipient a framing names, as bits 0-3 of `choice` pick it: a spelling of
-// veil_fuzz::immigration_spellings, a harmless recipient, or (15) the framing's own.
+// The recipient a framing names, as bits 0-3 of `choice` pick it (see
+// veil_fuzz::planted_recipient), or the framing's own.
 [[nodiscard]] std::string_view plant_recipient(const framing& f, std::uint8_t choice) noexcept
 {
-   const std::size_t pick = choice & 0x0FU;
-   const std::size_t spellings = veil_fuzz::immigration_spellings.size();
-   if (pick < spellings) {
-      return veil_fuzz::immigration_spellings[pick];
-   }
-   return pick < spellings + harmless_recipients.size() ? harmless_recipients[pick - spellings] : f.recipient;
-}
-
-// The recipient a caller adds, chosen by bits 4-5: none, a harmless one, or one of the
-// immigration-enforcement agencies, well formed as a gateway's link gives them.
-[[nodiscard]] std::vector<std::string> caller_recipients(std::uint8_t choice)
-{
-   switch ((choice >> 4) & 3U) {
-      case 0: return {};
-      case 1: return { std::string(harmless_recipients[0]) };
-      default: return { std::string(veil_fuzz::immigration_enforcement[((choice >> 4) & 3U) - 2]) };
-   }
+   return veil_fuzz::planted_recipient(choice).value_or(f.recipient);
 }
 
 // The destinations of `message` as a lenient consumer finds them: in an input header,
@@ -320,6 +301,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       check_reader_view(r, *c, result.audit);
    }
    veil_fuzz::require_presets_hold(veil::format::nlets_text, c->message, destination_texts(c->message),
-                                   caller_recipients(c->recipients), static_cast<std::uint8_t>(c->recipients >> 6));
+                                   veil_fuzz::caller_recipients(c->recipients), static_cast<std::uint8_t>(c->recipients >> 6));
    return 0;
 }

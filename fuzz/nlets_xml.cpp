@@ -26,7 +26,7 @@
 //            cross (see tight_options)
 //   rest     the message, or what the framing puts inside an Nlets envelope, then one
 //            last byte (when there are two or more): the recipients (see
-//            planted_destination): bits 0-3 the destination the envelope names, bits 4-5
+//            veil_fuzz::planted_recipient): bits 0-3 the destination the envelope names, bits 4-5
 //            the caller's recipient, bits 6-7 the preset
 
 #include "dom_twin_support.hpp"
@@ -67,35 +67,6 @@ constexpr std::string_view envelope_open =
    "xmlns:j=\"http://niem.gov/niem/domains/jxdm/4.0\" xmlns:nh2=\"http://www.nlets.org/niem/nlets-hdr/1.0\">"
    "<n2:NLETSMessageHeader><nh2:MessageKeyCodeText>DR</nh2:MessageKeyCodeText>";
 constexpr std::string_view header_close = "</n2:NLETSMessageHeader>";
-
-// Recipients that are no immigration-enforcement agency.
-constexpr std::array<std::string_view, 3> harmless_recipients{ "ORTEST002", "WA", "NYNYPD000" };
-
-// The destination the envelope names, as bits 0-3 of `choice` pick it: a spelling of
-// veil_fuzz::immigration_spellings, a harmless recipient, or (15) none.
-[[nodiscard]] std::optional<std::string_view> planted_destination(std::uint8_t choice) noexcept
-{
-   const std::size_t pick = choice & 0x0FU;
-   const std::size_t spellings = veil_fuzz::immigration_spellings.size();
-   if (pick < spellings) {
-      return veil_fuzz::immigration_spellings[pick];
-   }
-   if (pick < spellings + harmless_recipients.size()) {
-      return harmless_recipients[pick - spellings];
-   }
-   return std::nullopt;
-}
-
-// The recipient a caller adds, chosen by bits 4-5: none, a harmless one, or one of the
-// immigration-enforcement agencies, well formed as a gateway's link gives them.
-[[nodiscard]] std::vector<std::string> caller_recipients(std::uint8_t choice)
-{
-   switch ((choice >> 4) & 3U) {
-      case 0: return {};
-      case 1: return { std::string(harmless_recipients[0]) };
-      default: return { std::string(veil_fuzz::immigration_enforcement[((choice >> 4) & 3U) - 2]) };
-   }
-}
 
 struct framing
 {
@@ -158,7 +129,7 @@ struct fuzz_case
    const framing& f = framings[l->chunking & 3U];
    if (!f.after.empty()) {
       c.message.append(envelope_open);
-      if (const std::optional<std::string_view> destination = planted_destination(c.recipients)) {
+      if (const std::optional<std::string_view> destination = veil_fuzz::planted_recipient(c.recipients)) {
          c.message.append("<nh2:DestinationORIID>").append(*destination).append("</nh2:DestinationORIID>");
       }
       c.message.append(header_close).append(f.before);
@@ -298,7 +269,7 @@ void check_sentinels(const stream_redactor& r, const fuzz_case& c)
 void check_policy(const fuzz_case& c)
 {
    veil_fuzz::require_presets_hold(veil::format::nlets_xml, c.message, destination_texts(c.message),
-                                   caller_recipients(c.recipients), static_cast<std::uint8_t>(c.recipients >> 6));
+                                   veil_fuzz::caller_recipients(c.recipients), static_cast<std::uint8_t>(c.recipients >> 6));
 }
 
 }  // namespace

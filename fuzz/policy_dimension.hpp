@@ -23,7 +23,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +42,36 @@ inline constexpr std::array<std::string_view, 12> immigration_spellings{
    "VTICE0900", "AX", "vtice0900", "ax", " VTICE0900 ", "VTICE0900 ", "VTICE 0900", "VTICE0900,ORTEST001",
    "ORTEST001 VTICE0900", "VTICE09000", "Ax", "\tAX\n",
 };
+
+// Recipients that are no immigration-enforcement agency.
+inline constexpr std::array<std::string_view, 3> harmless_recipients{ "ORTEST002", "WA", "NYNYPD000" };
+
+// The recipient a fuzz target plants where its format names one, as bits 0-3 of `choice`
+// pick it: a spelling of immigration_spellings, a harmless recipient, or (from there to
+// 15) none, the message keeping its own.
+[[nodiscard]] inline std::optional<std::string_view> planted_recipient(std::uint8_t choice) noexcept
+{
+   const std::size_t pick = choice & 0x0FU;
+   if (pick < immigration_spellings.size()) {
+      return immigration_spellings[pick];
+   }
+   if (pick < immigration_spellings.size() + harmless_recipients.size()) {
+      return harmless_recipients[pick - immigration_spellings.size()];
+   }
+   return std::nullopt;
+}
+
+// The recipient a caller adds, as bits 4-5 of `choice` pick it: none, a harmless one, or
+// one of the immigration-enforcement agencies, well formed as a gateway's link gives them.
+[[nodiscard]] inline std::vector<std::string> caller_recipients(std::uint8_t choice)
+{
+   const unsigned pick = (choice >> 4) & 3U;
+   switch (pick) {
+      case 0: return {};
+      case 1: return { std::string(harmless_recipients[0]) };
+      default: return { std::string(immigration_enforcement[pick - 2]) };
+   }
+}
 
 // Whether a consumer that reads `recipient_text` leniently would deliver to an agency
 // of the list: some word of it (letters and digits), upper-cased, is one of them or

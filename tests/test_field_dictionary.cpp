@@ -126,8 +126,18 @@ TEST_CASE("MNU carries the category of its NCIC type, and an unknown type is imm
       CAPTURE(value);
       CHECK(mnu->categories_for(value) == veil::category_mask{ category::ssn });
    }
-   for (const std::string_view value : { "MP-123", "OA-1", "VA-10", "SS-1234", "", "   " }) {
+   for (const std::string_view value : { "MP-123", "OA-1", "VA-10", "SS-1234", "", "   ", "VA-10 SS-1" }) {
       CAPTURE(value);
       CHECK_FALSE(mnu->sensitive_for(value));
    }
+   // Every number a reader could see in the value counts: one after a blank, a comma or a
+   // semicolon too, and a word of no known type.
+   CHECK(mnu->categories_for("VA-10 AR-123") == immigration);
+   CHECK(mnu->categories_for("VA-10;CI-1") == veil::category_mask{ category::ssn });
+   CHECK(mnu->categories_for("AR-1,CI-2") == veil::category_mask{ category::immigration, category::ssn });
+   CHECK(mnu->categories_for("VA 10") == immigration);
+   // A control byte inside a type may be unseen by a reader ("C<SOH>I" read as CI) or a
+   // separator to another: both readings count.
+   CHECK(mnu->categories_for("C\x01I-046454286") == veil::category_mask{ category::immigration, category::ssn });
+   CHECK(mnu->categories_for("V\x7f" "A-10") == immigration);
 }

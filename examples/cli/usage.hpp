@@ -52,9 +52,9 @@ options:
                    '@' aamva (after an optional byte order mark), '1.0' +
                    digits + ':' ansi-nist, else nlets-text
   --label TEXT=CATEGORY
-                   one more free-text label, e.g. 'ABODE:=address': a line
-                   holding it is a field of that category (address labels
-                   take indented continuation lines); may be repeated
+                   one more free-text label, e.g. 'ABODE:=address': its value
+                   is a field of that category (an address label's value
+                   takes indented continuation lines); may be repeated
   --lenient        aamva: accept the damage scanners do (byte order mark,
                    lost or swapped CR/LF, "AAMVA" file type, wrong offsets,
                    missing subfile type) and write the payload back in the
@@ -85,7 +85,8 @@ exit status:
 inline constexpr std::string_view fields_help = R"(usage: veil fields [--format F] [--json | --markdown]
 
 Lists each format's field dictionary: tag, name, category and description,
-then the labels that mark sensitive lines in free-text bodies.
+then the labels that mark sensitive values in free-text bodies and the NCIC
+miscellaneous-number types that decide an MNU's category.
 
 options:
   --format F   nlets-text, nlets-xml, aamva or ansi-nist (default: every

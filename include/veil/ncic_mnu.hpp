@@ -85,42 +85,84 @@ inline constexpr category unknown_mnu_category = category::immigration;
    return nullptr;
 }
 
+// Whether `c` is a control byte a reader may not see at all: Nlets receivers ignore
+// control characters inside text, so "C<SOH>I" may be read as CI. Blanks, line breaks
+// and the ANSI/NIST separators are seen: they separate.
+[[nodiscard]] constexpr bool may_be_unseen(char c) noexcept
+{
+   const auto byte = static_cast<unsigned char>(c);
+   const bool seen_control = c == '\t' || c == '\n' || c == '\r' || (byte >= 0x1c && byte <= 0x1f);
+   return (byte < 0x20 && !seen_control) || byte == 0x7f;
+}
+
 // The category of one miscellaneous number (or of a type code alone), read from its type
-// after any leading blanks or control characters (" AR-123" is still an alien number);
-// case does not hide a type. An empty number holds nothing; one too short to have a
-// type, or of a type not in the table, is unknown_mnu_category.
+// after any leading blanks or control characters (" AR-123" is still an alien number),
+// with control bytes a reader may not see skipped; case does not hide a type. An empty
+// number holds nothing; one too short to have a type, or of a type not in the table, is
+// unknown_mnu_category.
 [[nodiscard]] constexpr std::optional<category> mnu_category(std::string_view number) noexcept
 {
-   std::size_t i = 0;
-   while (i < number.size() && static_cast<unsigned char>(number[i]) <= ' ') {
-      ++i;
+   char type[2] = {};
+   std::size_t letters = 0;
+   bool anything = false;
+   for (const char c : number) {
+      const bool blank_or_unseen = static_cast<unsigned char>(c) <= ' ' || may_be_unseen(c);
+      if (blank_or_unseen && (letters == 0 || may_be_unseen(c))) {
+         continue;  // leading blanks, and bytes a reader does not see
+      }
+      anything = true;
+      if (letters == 2 || blank_or_unseen) {
+         break;
+      }
+      type[letters++] = c;
    }
-   if (i == number.size()) {
+   if (!anything) {
       return std::nullopt;
    }
-   if (number.size() - i < 2) {
-      return unknown_mnu_category;
-   }
-   const mnu_type* t = find_mnu_type(number[i], number[i + 1]);
+   const mnu_type* t = letters == 2 ? find_mnu_type(type[0], type[1]) : nullptr;
    return t == nullptr ? std::optional<category>(unknown_mnu_category) : t->kind;
 }
 
-// The categories of miscellaneous numbers written one after another, separated by
-// `separator` (EBTS 2.017 repeats its subfields with RS); a single Nlets MNU/ value
-// is one number.
-[[nodiscard]] constexpr category_mask mnu_categories(std::string_view numbers, char separator) noexcept
+// Whether `c` separates one miscellaneous number from the next for some reader: a blank
+// or control byte (EBTS 2.017 repeats its numbers in subfields and items, separated by RS
+// and US), a comma or a semicolon.
+[[nodiscard]] constexpr bool separates_numbers(char c) noexcept
+{
+   return static_cast<unsigned char>(c) <= ' ' || c == '\x7f' || c == ',' || c == ';';
+}
+
+namespace internal {
+
+// The categories of the numbers in `numbers` as one reader sees them: one that takes a
+// control byte it may not see for a separator (`unseen_separate`), or one that skips it.
+[[nodiscard]] constexpr category_mask mnu_categories_read(std::string_view numbers, bool unseen_separate) noexcept
 {
    category_mask carried;
-   while (true) {
-      const std::size_t end = numbers.find(separator);
-      if (const std::optional<category> kind = mnu_category(numbers.substr(0, end))) {
+   std::size_t at = 0;
+   while (at < numbers.size()) {
+      std::size_t end = at;
+      while (end < numbers.size() &&
+             !(separates_numbers(numbers[end]) && (unseen_separate || !may_be_unseen(numbers[end])))) {
+         ++end;
+      }
+      if (const std::optional<category> kind = mnu_category(numbers.substr(at, end - at))) {
          carried = carried | category_mask{ *kind };
       }
-      if (end == std::string_view::npos) {
-         return carried;
-      }
-      numbers.remove_prefix(end + 1);
+      at = end + 1;
    }
+   return carried;
+}
+
+}  // namespace internal
+
+// The categories of a value that holds one miscellaneous number or several: every number
+// any reader could see in it counts, so "VA-10 AR-123" holds an alien number, "C<SOH>I-1"
+// a social insurance number (read without the control byte) and numbers of a type veil
+// cannot place (read with it as a separator), and a word of a type veil cannot place
+// ("VA 10": "10") is unknown_mnu_category.
+[[nodiscard]] constexpr category_mask mnu_categories(std::string_view numbers) noexcept
+{
+   return internal::mnu_categories_read(numbers, true) | internal::mnu_categories_read(numbers, false);
 }
 
 }  // namespace veil

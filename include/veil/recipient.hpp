@@ -24,6 +24,13 @@ inline constexpr std::size_t ori_length = 9;
           std::all_of(value.begin(), value.end(), detail::is_upper_or_digit);
 }
 
+// A sender: one 9-character ORI, upper-case letters and digits. A policy picks a responding
+// state's labels by it.
+[[nodiscard]] constexpr bool is_well_formed_ori(std::string_view value) noexcept
+{
+   return value.size() == ori_length && is_well_formed_recipient(value);
+}
+
 // A message key a policy matches rules by: Nlets keys are 2 to 4 letters or digits
 // (DR, IAQ), ANSI/NIST types of transaction up to 16 (CAR, RBSCRM).
 [[nodiscard]] constexpr bool is_well_formed_message_key(std::string_view key) noexcept

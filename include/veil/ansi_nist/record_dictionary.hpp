@@ -5,7 +5,6 @@
 // type (a Type-7 user-defined image, a Type-20 source representation) count as what they
 // may hold: what cannot be decided is not safe.
 
-#include <veil/ansi_nist/tagged_record.hpp>
 #include <veil/category.hpp>
 #include <veil/category_mask.hpp>
 #include <veil/field_dictionary.hpp>
@@ -65,30 +64,17 @@ inline constexpr std::array<record_entry, 24> record_dictionary{ {
    return nullptr;
 }
 
-// An EBTS miscellaneous number field (2.017 MNU, "PP-123456") repeats one number a
-// subfield, separated by RS: it carries the categories of all its numbers. A consumer
-// that splits a subfield into information items at US reads each item as a number of
-// its own ("VA-10<US>AR-123" holds an alien number), so each item counts as one.
-[[nodiscard]] constexpr category_mask miscellaneous_numbers_categories(std::string_view value) noexcept
-{
-   category_mask carried;
-   while (true) {
-      const std::size_t end = value.find(unit_separator);
-      carried = carried | mnu_categories(value.substr(0, end), record_separator);
-      if (end == std::string_view::npos) {
-         return carried;
-      }
-      value.remove_prefix(end + 1);
-   }
-}
-
 // Type-2 fields, tagged by their canonical number ("2.016"); a file may write the number
-// with fewer or more digits ("2.16", "2.0016"), which compare equal.
+// with fewer or more digits ("2.16", "2.0016"), which compare equal. 2.017 MNU
+// ("PP-123456") repeats one number a subfield (RS), and a consumer that splits a subfield
+// into information items at US reads each item as a number of its own ("VA-10<US>AR-123"
+// holds an alien number): the field carries the categories of every number in it, as
+// mnu_categories reads them.
 inline constexpr field_dictionary<8> type2_dictionary{
    "ansi-nist",
    { {
       { "2.016", "SOC", category::ssn, "social security number" },
-      { "2.017", "MNU", category::immigration, "miscellaneous identification number", miscellaneous_numbers_categories,
+      { "2.017", "MNU", category::immigration, "miscellaneous identification number", mnu_categories,
         "by the NCIC type of each number, subfield or item: AR, AN, FN, PI, PP or an unknown type immigration, CI "
         "ssn, others none",
         every_mnu_category() },

@@ -23,12 +23,6 @@
 
 namespace veil::ansi_nist {
 
-// The sender as a policy reads it: a 9-character ORI, upper-case letters and digits.
-[[nodiscard]] constexpr bool is_well_formed_sender(std::string_view value) noexcept
-{
-   return value.size() == ori_length && is_well_formed_recipient(value);
-}
-
 namespace internal {
 
 // A Type-1 field a policy decides by, and what its value must be.
@@ -44,7 +38,7 @@ inline constexpr std::array<routing_field, 3> routing_fields{ {
    { 4, "1.004 TOT", is_well_formed_message_key, "2 to 16 upper-case letters or digits" },
    { 7, "1.007 DAI", is_well_formed_recipient,
      "one 2-character destination or 9-character ORI of upper-case letters and digits" },
-   { 8, "1.008 ORI", is_well_formed_sender, "one 9-character ORI of upper-case letters and digits" },
+   { 8, "1.008 ORI", is_well_formed_ori, "one 9-character ORI of upper-case letters and digits" },
 } };
 
 }  // namespace internal

@@ -14,12 +14,6 @@
 
 namespace veil::nlets {
 
-// An MNU/ value is one number: a '.' would end the field.
-[[nodiscard]] constexpr category_mask miscellaneous_number_categories(std::string_view value) noexcept
-{
-   return mnu_categories(value, '.');
-}
-
 inline constexpr field_dictionary<37> text_dictionary{
    "nlets-text",
    { {
@@ -41,7 +35,7 @@ inline constexpr field_dictionary<37> text_dictionary{
       { "ARN", "alien registration number", category::immigration,
         "alien registration number (A-number), the key ICE/USCIS identifier" },
       { "MNU", "miscellaneous number", category::immigration,
-        "miscellaneous identifying number with NCIC type prefix", miscellaneous_number_categories,
+        "miscellaneous identifying number with NCIC type prefix", mnu_categories,
         "by its NCIC type: AR, AN, FN, PI, PP or an unknown type immigration, CI ssn, others none",
         every_mnu_category() },
       { "PHN", "telephone number", category::contact, "telephone number" },

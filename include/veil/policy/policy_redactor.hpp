@@ -169,7 +169,7 @@ private:
          }
       }
       // The sender chooses the responding state's labels.
-      if (!audit.sender_ori.empty() && (audit.sender_ori.size() != ori_length || !is_well_formed_recipient(audit.sender_ori))) {
+      if (!audit.sender_ori.empty() && !is_well_formed_ori(audit.sender_ori)) {
          return rejection{ 0, "the sender is not a 9-character ORI of upper-case letters and digits" };
       }
       if (!audit.message_key.empty() && !is_well_formed_message_key(audit.message_key)) {
