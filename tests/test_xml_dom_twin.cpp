@@ -113,6 +113,21 @@ TEST_CASE("dom twin: the cases where stream and tree differ most in shape agree 
    }
 }
 
+TEST_CASE("dom twin: a CR alone after a value removed from a line that keeps its start is a line break to both")
+{
+   // pugixml reads the CR as an LF: the stream redactor must not take it with the value.
+   const std::vector<std::string> bodies{
+      "<n2:ResponseText>SSN: 1  RES ADDR: 1 MAIN\rNEXT\r</n2:ResponseText>",
+      "<n2:ResponseText>RES ADDR: 1\r\tN ST\nSSN: 1  RES ADDR: 1\r\tN ST\nNEXT</n2:ResponseText>",
+   };
+   for (const std::string& body : bodies) {
+      CAPTURE(body);
+      for (const action applied : { action::drop, action::mask }) {
+         check_twins(in_envelope(body), category_mask{ category::address }, applied);
+      }
+   }
+}
+
 TEST_CASE("dom twin: drop removes the element, mask empties it, routing stays, the header shields nothing else")
 {
    const std::string message =

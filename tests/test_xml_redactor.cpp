@@ -752,7 +752,16 @@ TEST_CASE("xml redactor: in free text a CR alone ends a line, as XML reads it")
    check_bodies({ { "<n2:ResponseText>NAM/A\rPOB: ZZ\rOK\r</n2:ResponseText>", veil::default_mask,
                     "<n2:ResponseText>NAM/A\rOK\r</n2:ResponseText>" },
                   { "<n2:ResponseText>NAM/A\r\nPOB: ZZ\r\nOK</n2:ResponseText>", veil::default_mask,
-                    "<n2:ResponseText>NAM/A\r\nOK</n2:ResponseText>" } },
+                    "<n2:ResponseText>NAM/A\r\nOK</n2:ResponseText>" },
+                  // A value removed at the end of a line that keeps its start: the CR after
+                  // it is the line break, not part of the value, so the kept part does not
+                  // run into the next line, written as a byte or as a reference.
+                  { "<n2:ResponseText>SSN: 1  RES ADDR: 1 MAIN\rNEXT\r</n2:ResponseText>",
+                    category_mask{ category::address }, "<n2:ResponseText>SSN: 1\rNEXT\r</n2:ResponseText>" },
+                  { "<n2:ResponseText>SSN: 1  RES ADDR: 1 MAIN&#13;NEXT&#xD;</n2:ResponseText>",
+                    category_mask{ category::address }, "<n2:ResponseText>SSN: 1&#13;NEXT&#xD;</n2:ResponseText>" },
+                  { "<n2:ResponseText>SSN: 1  RES ADDR: 1 MAIN\r   ANYTOWN\nNEXT</n2:ResponseText>",
+                    category_mask{ category::address }, "<n2:ResponseText>SSN: 1\rNEXT</n2:ResponseText>" } },
                 action::drop);
    // A CR alone, a dropped line, then an empty line: written as they stand, CR and LF
    // would make one line break; no byte may change, so the message is refused.

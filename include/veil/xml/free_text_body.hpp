@@ -267,7 +267,20 @@ private:
       redacted_.clear();
       auto capture = [this](std::string_view bytes) { redacted_.append(bytes); };
       redaction_output judged = out.redirected(capture, &positions);
+      // The line redactor ends a line at LF or CR LF. A CR alone is an XML line break too
+      // (a tree holds it as an LF), so the line is judged with an LF in its place and the
+      // CR is written back: it ends the line, and never goes with the value before it.
+      const bool ends_with_lone_cr = decoded_.ends_with('\r');
+      if (ends_with_lone_cr) {
+         decoded_.back() = '\n';
+      }
       lines_.on_line(decoded_, base, judged);
+      if (ends_with_lone_cr) {
+         decoded_.back() = '\r';
+         if (redacted_.ends_with('\n')) {
+            redacted_.back() = '\r';
+         }
+      }
       line_written_ = false;
       const auto guarded = [&](std::size_t piece, std::string_view bytes) { emit_guarded(piece, bytes, write); };
       if (redacted_ == decoded_) {
