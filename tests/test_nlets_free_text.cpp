@@ -169,6 +169,28 @@ TEST_CASE("nlets text free text: a token goes with the run of blanks before it")
    check_response_bodies({ { "NAM/DOE  POB/MX  SEX/F\n", immigration, "NAM/DOE  POB/**  SEX/F\n" } }, action::mask);
 }
 
+TEST_CASE("nlets text free text: a dropped token never joins the words around it into a label")
+{
+   // Each output, read again, holds the labels the input held: the word before the
+   // token stays apart from the label right after it, so redacting the output again
+   // changes nothing (a joined "TORSSN:" would read as the value of "ALIEN ...:").
+   const std::vector<veil_test::body_case> cases{
+      // the token ends the lead, right before a label: the '.' before it stays ...
+      { "ALIEN NUMBE2024TOR.ARN/:99999\xe0SSN: 1\n", immigration, "ALIEN NUMBE2024TOR.SSN: 1\n" },
+      // ... and so do the blanks before it in a column layout
+      { "ALIEN NUMBE TOR ARN/:9\xe0SSN: 1\n", immigration, "ALIEN NUMBE TOR SSN: 1\n" },
+      // a word glued to the prefix by an unseen byte is read with it and goes with it
+      { "ALIEN NUMBE TOR\x01" "ARN/:9\xe0SSN: 1\n", immigration, "ALIEN NUMBE SSN: 1\n" },
+      { "NAM/A TOR ARN/1,NAM/X\n", immigration, "NAM/A TOR NAM/X\n" },
+   };
+   check_response_bodies(cases);
+   for (const veil_test::body_case& c : cases) {
+      CAPTURE(c.expected);
+      const veil_test::redaction again = veil_test::redact_body(response_header, c.expected, c.mask, action::drop);
+      CHECK(again.output == c.expected);
+   }
+}
+
 TEST_CASE("nlets text free text: dot-separated tokens of an ER echo go with their '.'")
 {
    const std::string header = "ER.NL0000000\n10:20 03/14/2024 00413\n10:20 03/14/2024 01878 ORTEST001\nTXT\n";

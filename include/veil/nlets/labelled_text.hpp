@@ -86,12 +86,12 @@ public:
          result_.append(lead.substr(0, internal::indentation(lead)));
       }
       else {
-         keep(lead, offset, out, judged);
+         keep(lead, offset, out, judged, true);
       }
       for (std::size_t i = 0; i < segments_.size(); ++i) {
          const segment& s = segments_[i];
          if (!s.removal) {
-            keep(text.substr(s.start, s.value_end - s.start), offset + s.start, out, judged);
+            keep(text.substr(s.start, s.value_end - s.start), offset + s.start, out, judged, i + 1 < segments_.size());
             continue;
          }
          judged.removed = true;
@@ -255,15 +255,17 @@ private:
       return tokens_.scan(part) && tokens_.removes(category::address);
    }
 
-   // `part` stays, less the tokens it holds that are removed.
-   void keep(std::string_view part, std::size_t offset, redaction_output& out, judged_text& judged)
+   // `part` stays, less the tokens it holds that are removed (`label_follows`: a label
+   // starts right after it).
+   void keep(std::string_view part, std::size_t offset, redaction_output& out, judged_text& judged,
+             bool label_follows)
    {
       if (!tokens_.scan(part)) {
          result_.append(part);
          return;
       }
       judged.removed = true;
-      note_address(judged, tokens_.redact(part, offset, out));
+      note_address(judged, tokens_.redact(part, offset, out, label_follows));
       result_.append(tokens_.result());
    }
 

@@ -87,9 +87,11 @@ public:
 
    // After scan(text): puts `text` into result() with its removed tokens dropped or
    // masked, each by its own action, and records them (`offset` is where `text` starts
-   // in the message). Returns the audit entry of the first address token removed: in a
-   // layout of columns the indented lines below may go on with its value.
-   std::optional<recorded_field> redact(std::string_view text, std::size_t offset, redaction_output& out)
+   // in the message; `word_follows`: the line goes on right after `text` with a word, the
+   // label that ends it). Returns the audit entry of the first address token removed: in
+   // a layout of columns the indented lines below may go on with its value.
+   std::optional<recorded_field> redact(std::string_view text, std::size_t offset, redaction_output& out,
+                                        bool word_follows = false)
    {
       result_.clear();
       std::size_t cursor = 0;
@@ -98,8 +100,13 @@ public:
          if (!t.removal) {
             continue;
          }
+         // Dropped, it takes the word a reader glues to its prefix across unseen bytes
+         // ("TOR\x01ARN/" reads as one word): left behind, that word would join the word
+         // after the token.
+         const std::size_t start =
+            t.removal->applied == action::drop ? glued_word_start(text, t.start) : t.start;
          const std::size_t index =
-            out.record(t.entry->tag, t.removal->kind, t.removal->applied, offset + t.start, t.value_end - t.start);
+            out.record(t.entry->tag, t.removal->kind, t.removal->applied, offset + start, t.value_end - start);
          if (t.removal->kind == category::address && !address) {
             address = recorded_field{ index, t.removal->applied };
          }
@@ -110,12 +117,20 @@ public:
             cursor = t.value_end;
             continue;
          }
-         std::size_t from = t.start;
+         std::size_t from = start;
          std::size_t to = t.value_end;
+         // A word right after it (unseen bytes between are no gap to a reader) must stay
+         // apart from what is before it: the separators before it stay.
+         const bool joins_next = word_at(text, to, word_follows);
          // Nothing but blanks after it: no token follows this one directly.
-         const bool ends_list = to == text.size() || detail::is_blank(text[to]) || detail::is_control(text[to]);
+         const bool ends_list =
+            !joins_next && (to == text.size() || detail::is_blank(text[to]) || detail::is_control(text[to]));
          if (to < text.size() && text[to] == '.') {
             ++to;  // a dot-separated token takes the '.' after it ...
+         }
+         else if (joins_next) {
+            // Taking what is before it would join the words on either side into one
+            // that reads as another label when the output is read again.
          }
          else if (ends_list && from > 0 && text[from - 1] == '.') {
             --from;  // ... or, as the last of its list, the '.' before it
@@ -149,6 +164,33 @@ public:
    [[nodiscard]] bool starts_with_token(std::string_view text) const noexcept { return prefix_at(text, 0).has_value(); }
 
 private:
+   // Whether a word starts at `at` of `text` as a reader sees it, past unseen bytes
+   // (`word_follows`: at the end of `text`, the line goes on with one).
+   [[nodiscard]] static bool word_at(std::string_view text, std::size_t at, bool word_follows) noexcept
+   {
+      while (at < text.size() && internal::is_unseen(text[at])) {
+         ++at;
+      }
+      return at == text.size() ? word_follows : detail::is_alnum(text[at]);
+   }
+
+   // Where the word that holds `start` begins as a reader reads it, unseen bytes not
+   // seen: `start` unless a word ends right before it but for unseen bytes.
+   [[nodiscard]] static std::size_t glued_word_start(std::string_view text, std::size_t start) noexcept
+   {
+      std::size_t at = start;
+      while (at > 0 && internal::is_unseen(text[at - 1])) {
+         --at;
+      }
+      if (at == start || at == 0 || !detail::is_alnum(text[at - 1])) {
+         return start;
+      }
+      while (at > 0 && (detail::is_alnum(text[at - 1]) || internal::is_unseen(text[at - 1]))) {
+         --at;
+      }
+      return at;
+   }
+
    // The dictionary entry of a "PFX/" standing at `i`, and where its value starts: three
    // letters or digits at the start of a word, unseen bytes between them skipped, then '/'.
    struct prefix_match
