@@ -191,6 +191,26 @@ TEST_CASE("nlets text free text: a dropped token never joins the words around it
    }
 }
 
+TEST_CASE("nlets text free text: what a line leaves is judged again as a reader of the output reads it")
+{
+   // Once POB/X goes, "CTZ" stands right before "PHONE:" and the output reads
+   // "CTZ PHONE:", a citizenship label: it goes too, and the output, read again, is kept.
+   const std::string body = "PHONE: 1 CTZ POB/X PHONE: 2\n";
+   const veil_test::redaction once = veil_test::redact_body(response_header, body, immigration, action::drop);
+   CHECK(once.output == "PHONE: 1\n");
+   REQUIRE(once.audit.fields.size() == 2);
+   CHECK(once.audit.fields[0].tag == "POB");
+   // the label read in the output is audited where its words stand in the message
+   CHECK(once.audit.fields[1].kind == category::immigration);
+   CHECK(once.audit.fields[1].offset == response_header.size() + body.find("CTZ"));
+   CHECK(once.audit.fields[1].offset + once.audit.fields[1].length == response_header.size() + body.size() - 1);
+   const veil_test::redaction again = veil_test::redact_body(response_header, once.output, immigration, action::drop);
+   CHECK(again.output == once.output);
+   CHECK(again.audit.fields.empty());
+   // masked, the token keeps its place and nothing is joined
+   check_response_bodies({ { body, immigration, "PHONE: 1 CTZ POB/* PHONE: 2\n" } }, action::mask);
+}
+
 TEST_CASE("nlets text free text: dot-separated tokens of an ER echo go with their '.'")
 {
    const std::string header = "ER.NL0000000\n10:20 03/14/2024 00413\n10:20 03/14/2024 01878 ORTEST001\nTXT\n";

@@ -19,6 +19,8 @@
 #include <veil/nlets/text_labels.hpp>
 #include <veil/nlets/text_lines.hpp>
 #include <veil/nlets/token_redactor.hpp>
+#include <veil/nlets/traced_text.hpp>
+#include <veil/rejection.hpp>
 #include <veil/redaction_output.hpp>
 #include <veil/redaction_plan.hpp>
 #include <veil/redaction_rules.hpp>
@@ -60,63 +62,34 @@ public:
    {}
 
    // Puts `text` into result() with what is removed dropped or masked, and records each
-   // removed field (`offset` is where `text` starts in the message).
+   // removed field (`offset` is where `text` starts in the message). The text left is
+   // judged again until it reads as itself: once a part between them is dropped, a word
+   // kept before it stands right before the next label and reads as part of it ("CTZ" in
+   // "PHONE: 1 CTZ POB/X PHONE: 2" reads "CTZ PHONE:" once POB/X goes), so a reader of
+   // the output, veil included, would find more to remove in it.
    judged_text redact(std::string_view text, std::size_t offset, redaction_output& out)
    {
-      result_.clear();
-      judged_text judged;
-      read_labels(text);
-      if (segments_.empty()) {
-         judged.removed = tokens_.scan(text);
-         if (judged.removed) {
-            judged.address = tokens_.redact(text, offset, out);
-            result_ = tokens_.result();
+      const auto discard = [](std::string_view) {};  // a reading only judges; result_ holds the text
+      audit_record found;
+      redaction_output first(discard, found);
+      judged_text judged = judge(text, offset, first);
+      transferred_.clear();
+      transfer(found, nullptr, offset, out);
+      judged = in_output(judged);
+      for (std::size_t pass = 0; judged.removed; ++pass) {
+         settled_ = result_;
+         found.fields.clear();
+         redaction_output again(discard, found);
+         const judged_text next = judge(settled_.bytes(), offset, again);
+         result_.trace_through(settled_);
+         transfer(found, &settled_, offset, out);
+         const bool settles = result_.bytes() == settled_.bytes();
+         merge(judged, in_output(next), settles);
+         if (settles) {
+            break;
          }
-         return judged;
-      }
-      const bool lead_goes = segments_.front().removal && segments_.front().removal->applied == action::drop;
-      const std::string_view lead = text.substr(0, segments_.front().start);
-      if (lead_goes) {
-         // The lead goes with the label; its tokens are still fields of their own.
-         judged.removed = true;
-         if (tokens_.scan(lead)) {
-            tokens_.drop_removed();
-            note_address(judged, tokens_.redact(lead, offset, out));
-         }
-         result_.append(lead.substr(0, internal::indentation(lead)));
-      }
-      else {
-         keep(lead, offset, out, judged, true);
-      }
-      for (std::size_t i = 0; i < segments_.size(); ++i) {
-         const segment& s = segments_[i];
-         if (!s.removal) {
-            keep(text.substr(s.start, s.value_end - s.start), offset + s.start, out, judged, i + 1 < segments_.size());
-            continue;
-         }
-         judged.removed = true;
-         const std::size_t index =
-            out.record(s.removal->tag, s.removal->kind, s.removal->applied, offset + s.start, s.value_last - s.start);
-         const recorded_field field{ index, s.removal->applied };
-         if (!judged.address && (s.removal->continues || holds_removed_address(text.substr(s.start, s.value_end - s.start)))) {
-            judged.address = field;  // an address field inside the value is continued below too
-         }
-         if (s.value_last == s.value_first) {
-            // The values below go to the first such label; they go on as an address
-            // when any of them is one.
-            judged.open_label = judged.open_label.value_or(field);
-            judged.open_label_takes_continuation = judged.open_label_takes_continuation || s.removal->continues;
-         }
-         if (s.removal->applied == action::mask) {
-            result_.append(text.substr(s.start, s.value_first - s.start));
-            detail::masked_pieces(text.substr(s.value_first, s.value_last - s.value_first),
-                                  [this](std::string_view piece) { result_.append(piece); });
-            result_.append(text.substr(s.value_last, s.value_end - s.value_last));
-         }
-         else if (nothing_kept_after(i)) {
-            while (!result_.empty() && detail::is_blank(result_.back())) {
-               result_.pop_back();  // the blanks that separated it from what stays before it
-            }
+         if (pass == max_passes) {
+            throw rejected_input(offset, "a line reads as other labels each time it is redacted");
          }
       }
       return judged;
@@ -147,7 +120,7 @@ public:
    }
 
    // The text the last redact() left.
-   [[nodiscard]] const std::string& result() const noexcept { return result_; }
+   [[nodiscard]] const std::string& result() const noexcept { return result_.bytes(); }
 
    // Whether `text` starts, after its indentation, with a label or a "PFX/" token of the
    // field dictionary: what a reader takes for a new item rather than more of a value.
@@ -162,6 +135,71 @@ public:
    }
 
 private:
+   // One reading of `text`: what redact() does, without judging the text it leaves.
+   judged_text judge(std::string_view text, std::size_t offset, redaction_output& out)
+   {
+      result_.clear();
+      judged_text judged;
+      read_labels(text);
+      if (segments_.empty()) {
+         judged.removed = tokens_.scan(text);
+         if (judged.removed) {
+            judged.address = tokens_.redact(text, offset, out);
+            result_.append(tokens_.result(), 0);
+         }
+         else {
+            result_.keep(text, 0, text.size());
+         }
+         return judged;
+      }
+      const bool lead_goes = segments_.front().removal && segments_.front().removal->applied == action::drop;
+      const std::string_view lead = text.substr(0, segments_.front().start);
+      if (lead_goes) {
+         // The lead goes with the label; its tokens are still fields of their own.
+         judged.removed = true;
+         if (tokens_.scan(lead)) {
+            tokens_.drop_removed();
+            note_address(judged, tokens_.redact(lead, offset, out));
+         }
+         result_.keep(text, 0, internal::indentation(lead));
+      }
+      else {
+         keep(text, 0, lead.size(), offset, out, judged, true);
+      }
+      for (std::size_t i = 0; i < segments_.size(); ++i) {
+         const segment& s = segments_[i];
+         if (!s.removal) {
+            keep(text, s.start, s.value_end, offset, out, judged, i + 1 < segments_.size());
+            continue;
+         }
+         judged.removed = true;
+         const std::size_t index =
+            out.record(s.removal->tag, s.removal->kind, s.removal->applied, offset + s.start, s.value_last - s.start);
+         const recorded_field field{ index, s.removal->applied };
+         if (!judged.address && (s.removal->continues || holds_removed_address(text.substr(s.start, s.value_end - s.start)))) {
+            judged.address = field;  // an address field inside the value is continued below too
+         }
+         if (s.value_last == s.value_first) {
+            // The values below go to the first such label; they go on as an address
+            // when any of them is one.
+            judged.open_label = judged.open_label.value_or(field);
+            judged.open_label_takes_continuation = judged.open_label_takes_continuation || s.removal->continues;
+         }
+         if (s.removal->applied == action::mask) {
+            result_.keep(text, s.start, s.value_first);
+            result_.mask(text, s.value_first, s.value_last);
+            result_.keep(text, s.value_last, s.value_end);
+         }
+         else if (nothing_kept_after(i)) {
+            while (!result_.bytes().empty() && detail::is_blank(result_.bytes().back())) {
+               result_.pop_back();  // the blanks that separated it from what stays before it
+            }
+         }
+      }
+      return judged;
+   }
+
+
    // How a removed label is audited, and whether its value goes on below.
    struct label_removal
    {
@@ -169,6 +207,13 @@ private:
       category kind;
       action applied;
       bool continues;
+   };
+
+   // A field recorded in the output for the text redact() was given.
+   struct transferred
+   {
+      redacted_field field;
+      std::size_t index;  // in the output's audit
    };
 
    struct segment
@@ -255,18 +300,70 @@ private:
       return tokens_.scan(part) && tokens_.removes(category::address);
    }
 
-   // `part` stays, less the tokens it holds that are removed (`label_follows`: a label
-   // starts right after it).
-   void keep(std::string_view part, std::size_t offset, redaction_output& out, judged_text& judged,
-             bool label_follows)
+   // text[from, to) stays, less the tokens it holds that are removed (`label_follows`: a
+   // label starts right after it).
+   void keep(std::string_view text, std::size_t from, std::size_t to, std::size_t offset, redaction_output& out,
+             judged_text& judged, bool label_follows)
    {
+      const std::string_view part = text.substr(from, to - from);
       if (!tokens_.scan(part)) {
-         result_.append(part);
+         result_.keep(text, from, to);
          return;
       }
       judged.removed = true;
-      note_address(judged, tokens_.redact(part, offset, out, label_follows));
-      result_.append(tokens_.result());
+      note_address(judged, tokens_.redact(part, offset + from, out, label_follows));
+      result_.append(tokens_.result(), from);
+   }
+
+   // Records in `out` the fields `found` holds, read in a text that `through` traces to
+   // the text redact() was given (nullptr: that text itself), each once however many
+   // readings found it; remembers where each went for in_output().
+   void transfer(const audit_record& found, const traced_text* through, std::size_t offset, redaction_output& out)
+   {
+      index_in_output_.clear();
+      for (const redacted_field& f : found.fields) {
+         redacted_field field = f;
+         if (through != nullptr) {
+            const std::size_t at = f.offset - offset;
+            field.offset = offset + through->source_position(at);
+            field.length = offset + through->source_end(at, f.length) - field.offset;
+         }
+         const auto same = std::find_if(transferred_.begin(), transferred_.end(), [&field](const transferred& t) {
+            return t.field.tag == field.tag && t.field.kind == field.kind && t.field.applied == field.applied &&
+                   t.field.offset == field.offset && t.field.length == field.length;
+         });
+         if (same != transferred_.end()) {
+            index_in_output_.push_back(same->index);
+            continue;
+         }
+         const std::size_t index = out.record(field.tag, field.kind, field.applied, field.offset, field.length);
+         transferred_.push_back({ std::move(field), index });
+         index_in_output_.push_back(index);
+      }
+   }
+
+   // `judged` with its audit entries as the last transfer() put them in the output.
+   [[nodiscard]] judged_text in_output(judged_text judged) const
+   {
+      for (std::optional<recorded_field>* f : { &judged.address, &judged.open_label }) {
+         if (*f) {
+            (*f)->audit_index = index_in_output_[(*f)->audit_index];
+         }
+      }
+      return judged;
+   }
+
+   // What a reading of the text left says about the lines below, once it settles: a
+   // reader of the output reads the labels it holds then (masked, they are still there;
+   // dropped, they are gone).
+   static void merge(judged_text& judged, const judged_text& next, bool settles) noexcept
+   {
+      if (!settles) {
+         return;
+      }
+      judged.address = judged.address ? judged.address : next.address;
+      judged.open_label = judged.open_label ? judged.open_label : next.open_label;
+      judged.open_label_takes_continuation = judged.open_label_takes_continuation || next.open_label_takes_continuation;
    }
 
    static void note_address(judged_text& judged, std::optional<recorded_field> address) noexcept
@@ -290,7 +387,11 @@ private:
    redaction_rules rules_;
    std::vector<label_reading> merged_;  // reused from text to text
    std::vector<segment> segments_;      // reused
-   std::string result_;                 // reused
+   traced_text result_;                 // reused
+   traced_text settled_;                // reused: the text left by the reading before
+   std::vector<transferred> transferred_;       // reused: the fields recorded for one text
+   std::vector<std::size_t> index_in_output_;  // reused: of each field the last reading found
+   static constexpr std::size_t max_passes = 16;
 };
 
 }  // namespace veil::nlets

@@ -8,9 +8,9 @@
 // rather than too little.
 
 #include <veil/detail/bytes.hpp>
-#include <veil/detail/masking.hpp>
 #include <veil/field_dictionary.hpp>
 #include <veil/nlets/text_lines.hpp>
+#include <veil/nlets/traced_text.hpp>
 #include <veil/redaction_output.hpp>
 #include <veil/redaction_plan.hpp>
 #include <veil/redaction_rules.hpp>
@@ -111,9 +111,8 @@ public:
             address = recorded_field{ index, t.removal->applied };
          }
          if (t.removal->applied == action::mask) {
-            result_.append(text.substr(cursor, t.value_start - cursor));
-            detail::masked_pieces(text.substr(t.value_start, t.value_end - t.value_start),
-                                  [this](std::string_view piece) { result_.append(piece); });
+            result_.keep(text, cursor, t.value_start);
+            result_.mask(text, t.value_start, t.value_end);
             cursor = t.value_end;
             continue;
          }
@@ -134,7 +133,7 @@ public:
          }
          else if (ends_list && from > 0 && text[from - 1] == '.') {
             --from;  // ... or, as the last of its list, the '.' before it
-            if (from < cursor && result_.ends_with('.')) {
+            if (from < cursor && result_.bytes().ends_with('.')) {
                // That '.' went with the dropped token before this one, so a run of
                // dropped tokens ends the list: the '.' before the run goes instead.
                result_.pop_back();
@@ -151,14 +150,14 @@ public:
             }
          }
          from = std::max(from, cursor);
-         result_.append(text.substr(cursor, from - cursor));
+         result_.keep(text, cursor, from);
          cursor = to;
       }
-      result_.append(text.substr(cursor));
+      result_.keep(text, cursor, text.size());
       return address;
    }
 
-   [[nodiscard]] const std::string& result() const noexcept { return result_; }
+   [[nodiscard]] const traced_text& result() const noexcept { return result_; }
 
    // Whether `text` starts with a "PFX/" of the dictionary.
    [[nodiscard]] bool starts_with_token(std::string_view text) const noexcept { return prefix_at(text, 0).has_value(); }
@@ -251,7 +250,7 @@ private:
    const redaction_plan<field_entry, DictionarySize>& plan_;
    redaction_rules rules_;
    std::vector<internal::token> tokens_;  // reused from text to text
-   std::string result_;                   // reused
+   traced_text result_;                   // reused
 };
 
 }  // namespace veil::nlets
