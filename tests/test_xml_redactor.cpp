@@ -772,6 +772,19 @@ TEST_CASE("xml redactor: in free text a CR alone ends a line, as XML reads it")
    CHECK(redact_in_envelope("<n2:ResponseText>A\rPOB: ZZ\n\nB\n</n2:ResponseText>", veil::default_mask,
                             action::mask)
             .output == "<n2:ResponseText>A\rPOB: **\n\nB\n</n2:ResponseText>");
+   // A CR written as &#13; is a CR char to a reader, and any LF after it joins it: one
+   // written as such, as a reference, or a CR written as such (which XML reads as an LF).
+   for (const std::string_view next : { "\n", "&#10;", "\r" }) {
+      CAPTURE(next);
+      const std::string body = "<n2:ResponseText>A&#13;POB: ZZ\n" + std::string(next) + "B\n</n2:ResponseText>";
+      const redaction referenced = redact_in_envelope(body, veil::default_mask);
+      REQUIRE(referenced.audit.rejected());
+      CHECK(referenced.audit.error->reason == "dropping a free-text line would join a CR and an LF into one line break");
+   }
+   // &#13; followed by a CR written as such is one line break: the line after it is kept
+   // with it ("A" CR LF, as a reader reads it), not an empty line of its own.
+   CHECK(redact_in_envelope("<n2:ResponseText>A&#13;\rPOB: ZZ\nB\n</n2:ResponseText>", veil::default_mask)
+            .output == "<n2:ResponseText>A&#13;\rB\n</n2:ResponseText>");
    // Split between CR and LF, the two are still one line break.
    const std::string body = "<n2:ResponseText>POB: ZZ\r\nOK\n</n2:ResponseText>";
    const std::string message = in_envelope(body);

@@ -75,12 +75,18 @@ public:
          if (pending_cr_ != cr::none) {
             // A CR ends its line; an LF right after it belongs to the same line break,
             // as XML reads them: after a CR written as such only an LF written as such,
-            // after &#13; either.
-            const bool joins = u.kind == break_kind::literal_lf ||
+            // after &#13; either, or a CR written as such, which a reader reads as an LF
+            // (and the LF written after that one with it).
+            const bool literal_cr_as_lf = pending_cr_ == cr::reference && u.kind == break_kind::literal_cr;
+            const bool joins = u.kind == break_kind::literal_lf || literal_cr_as_lf ||
                                (pending_cr_ == cr::reference && u.kind == break_kind::reference_lf);
             if (joins) {
                append_text(text.substr(at, u.length), offset + at, form, piece);
                at += u.length;
+            }
+            if (literal_cr_as_lf) {
+               pending_cr_ = cr::literal;
+               continue;
             }
             write_line(out, write);
             continue;
@@ -110,7 +116,7 @@ public:
       if (pending_cr_ != cr::none) {
          write_line(out, write);  // markup between a CR and an LF keeps them apart
       }
-      ends_with_cr_ = false;
+      written_end_ = written_end::none;
       if (units_.empty()) {
          write(piece, raw);
          return;
@@ -130,7 +136,7 @@ public:
       if (!units_.empty()) {
          throw rejected_input(offset, "an element starts or ends inside a free-text line");
       }
-      ends_with_cr_ = false;
+      written_end_ = written_end::none;
    }
 
    // Whether a line has begun and not ended: markup now is part of it.
@@ -142,7 +148,7 @@ public:
       if (!units_.empty()) {
          write_line(out, write);
       }
-      ends_with_cr_ = false;
+      written_end_ = written_end::none;
    }
 
    // The body is skipped from here on (it was inside an element that is being dropped).
@@ -151,13 +157,16 @@ public:
       units_.clear();
       raw_.clear();
       pending_cr_ = cr::none;
-      ends_with_cr_ = false;
+      written_end_ = written_end::none;
    }
 
 private:
    // Line breaks as written: a byte, or a reference (&#10;, &#xD;) in text that has them.
    enum class break_kind { none, literal_lf, reference_lf, literal_cr, reference_cr };
    enum class cr { none, literal, reference };
+   // A line break the output ends with that what comes next may join: a CR byte (in
+   // XML text or CDATA, read as an LF) or a CR char (&#13;, or a CR in a tree's text).
+   enum class written_end { none, cr_byte_read_as_lf, cr_char };
 
    struct unit
    {
@@ -282,10 +291,10 @@ private:
          }
       }
       line_written_ = false;
-      const auto guarded = [&](std::size_t piece, std::string_view bytes) { emit_guarded(piece, bytes, write); };
+      const auto guarded = [&](const line_unit& u, std::string_view bytes) { emit_guarded(u, bytes, write); };
       if (redacted_ == decoded_) {
          for (const line_unit& u : units_) {
-            guarded(u.piece, raw_of(u));
+            guarded(u, raw_of(u));
          }
       }
       else {
@@ -307,7 +316,7 @@ private:
       for (const line_unit& u : units_) {
          if (u.markup) {
             if (u.cdata_delimiter || decoded_at < first_change) {
-               put(u.piece, raw_of(u));
+               put(u, raw_of(u));
             }
             continue;
          }
@@ -320,7 +329,7 @@ private:
          if (u.form == text_form::cdata && written.find("]]>") != std::string::npos) {
             refuse();  // removing characters inside CDATA would close it
          }
-         put(u.piece, written);
+         put(u, written);
          decoded_at += decoded_length(u);
       }
       if (!respell.done()) {
@@ -343,23 +352,68 @@ private:
       throw rejected_input(units_.front().offset, "free-text line could not be redacted in its own spelling");
    }
 
-   // A line that ends with a CR alone, then dropped lines, then an empty line: written
-   // as they stand, the CR and the LF would make one line break, and the body would
-   // read differently than the redacted text. No byte may be changed to keep them
-   // apart, so the message is refused.
-   void emit_guarded(std::size_t piece, std::string_view bytes, const piece_writer& write)
+   // A line that ends with a CR, then dropped lines, then an empty line: written as
+   // they stand, the CR and what starts the next line may make one line break as XML
+   // reads them, and the body would read differently than the redacted text. No byte
+   // may be changed to keep them apart, so the message is refused. A CR written as such
+   // is read as an LF, which only an LF written as such joins; a CR char (&#13;, or a CR
+   // in a tree's text) is joined by any LF after it, a CR written as such included.
+   void emit_guarded(const line_unit& u, std::string_view bytes, const piece_writer& write)
    {
       if (bytes.empty()) {
-         write(piece, bytes);
+         write(u.piece, bytes);
          return;
       }
-      if (!line_written_ && ends_with_cr_ && bytes.front() == '\n') {
+      if (!line_written_ && joins_written_end(u, bytes)) {
          throw rejected_input(units_.front().offset,
                               "dropping a free-text line would join a CR and an LF into one line break");
       }
       line_written_ = true;
-      ends_with_cr_ = bytes.back() == '\r';
-      write(piece, bytes);
+      written_end_ = end_as_read(u, bytes);
+      write(u.piece, bytes);
+   }
+
+   // Whether `bytes`, written first in a line in the spelling of `u`, joins the line
+   // break the output so far ends with.
+   [[nodiscard]] bool joins_written_end(const line_unit& u, std::string_view bytes) const
+   {
+      if (written_end_ == written_end::none || u.markup) {
+         return false;
+      }
+      const bool lf_byte = bytes.front() == '\n';
+      if (written_end_ == written_end::cr_byte_read_as_lf) {
+         return lf_byte;
+      }
+      const bool cr_byte_read_as_lf = bytes.front() == '\r' && u.form != text_form::decoded;
+      return lf_byte || cr_byte_read_as_lf || (u.encoded() && first_reference(bytes) == "\n");
+   }
+
+   // How the line break that `bytes`, written in the spelling of `u`, ends with is read.
+   [[nodiscard]] static written_end end_as_read(const line_unit& u, std::string_view bytes)
+   {
+      if (u.markup) {
+         return written_end::none;
+      }
+      if (bytes.back() == '\r') {
+         return u.form == text_form::decoded ? written_end::cr_char : written_end::cr_byte_read_as_lf;
+      }
+      const std::size_t amp = bytes.rfind('&');
+      if (!u.encoded() || bytes.back() != ';' || amp == std::string_view::npos ||
+          first_reference(bytes.substr(amp)) != "\r" || internal::unit_length(bytes, amp) != bytes.size() - amp) {
+         return written_end::none;
+      }
+      return written_end::cr_char;
+   }
+
+   // What the reference `bytes` starts with stands for, or nothing when it starts with
+   // none.
+   [[nodiscard]] static std::string first_reference(std::string_view bytes)
+   {
+      std::string decoded;
+      if (bytes.front() == '&') {
+         append_decoded(decoded, bytes.substr(0, internal::unit_length(bytes, 0)));
+      }
+      return decoded;
    }
 
    free_text_line_redactor& lines_;
@@ -368,7 +422,7 @@ private:
    std::string raw_;               // its bytes, text and markup, as written
    cr pending_cr_ = cr::none;      // the line ends with a CR; an LF may still join it
    bool line_written_ = false;     // some output of the current line was written
-   bool ends_with_cr_ = false;     // the last byte written in this block is a CR
+   written_end written_end_ = written_end::none;  // the line break the output of this block ends with
    std::string decoded_;
    std::vector<std::size_t> positions_;
    std::string redacted_;
