@@ -50,7 +50,7 @@ TEST_CASE("policy JSON: a syntax error is named by line and column")
 
 TEST_CASE("policy JSON: the scanner passes what the grammar allows, however deep")
 {
-   for (const std::string json :
+   for (const std::string& json :
         { std::string(R"({"a": {}, "b": [], "c": [{}, []], "d": -1.5e+3, "e": "\u00e9\ud83d\ude00\n", "f": null})"),
           std::string("  [true, false, 0, 10, 0.5, 1E2]\r\n"), std::string(100000, '[') + std::string(100000, ']') }) {
       CAPTURE(json.substr(0, 40));

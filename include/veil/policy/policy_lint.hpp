@@ -44,7 +44,8 @@ struct normalized_match
    std::set<std::string> message_keys;
    std::set<format> formats;
 
-   explicit normalized_match(const rule& r) : message_keys(r.message_keys.begin(), r.message_keys.end()), formats(r.formats.begin(), r.formats.end())
+   explicit normalized_match(const rule& r)
+      : message_keys(r.message_keys.begin(), r.message_keys.end()), formats(r.formats.begin(), r.formats.end())
    {
       if (r.recipients) {
          recipients.emplace();
@@ -64,7 +65,8 @@ struct normalized_match
 
 [[nodiscard]] inline bool names_list(const rule& r, const std::string& list)
 {
-   return r.recipients && std::find(r.recipients->lists.begin(), r.recipients->lists.end(), list) != r.recipients->lists.end();
+   return r.recipients &&
+          std::find(r.recipients->lists.begin(), r.recipients->lists.end(), list) != r.recipients->lists.end();
 }
 
 }  // namespace internal
