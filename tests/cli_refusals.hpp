@@ -17,12 +17,12 @@ using cli_refusal = std::pair<std::vector<std::string>, std::string>;
 
 inline void check_refusals(const cli_sandbox& box, const std::vector<cli_refusal>& refusals)
 {
-   for (const auto& [args, message] : refusals) {
-      CAPTURE(message);
-      const cli_result r = box.run(args);
+   for (const cli_refusal& refusal : refusals) {
+      CAPTURE(refusal.second);
+      const cli_result r = box.run(refusal.first);
       CHECK(r.status == 2);
       CHECK(r.out.empty());
-      CHECK(r.err == message);
+      CHECK(r.err == refusal.second);
    }
 }
 

@@ -74,7 +74,10 @@ struct normalized_match
 [[nodiscard]] inline std::vector<policy_warning> lint(const policy& p)
 {
    std::vector<policy_warning> warnings;
-   for (const auto& [name, entries] : p.lists) {
+   // Not a structured binding: clang 14 cannot capture one in the lambda below.
+   for (const auto& list : p.lists) {
+      const std::string& name = list.first;
+      const std::vector<ori_pattern>& entries = list.second;
       const std::string path = "$.lists." + name;
       if (std::none_of(p.rules.begin(), p.rules.end(), [&name](const rule& r) { return internal::names_list(r, name); })) {
          warnings.push_back({ path, "no rule names @" + name + ", so the list decides nothing" });
