@@ -89,11 +89,15 @@ TEST_CASE("parse_mask ignores spaces around names")
 
 TEST_CASE("parse_mask names the unknown category")
 {
-   CHECK_THROWS_WITH_AS((void)veil::parse_mask("address,addres"), "unknown category 'addres'", veil::policy_error);
-   CHECK(error_of("bogus") == "unknown category 'bogus'");
-   CHECK(error_of("address, zzz ,ssn") == "unknown category 'zzz'");
-   // Case matters: the names are the lower-case ones the documentation gives.
-   CHECK(error_of("Address") == "unknown category 'Address'");
+   const std::string known = "expected address, photo, biometric, immigration, ssn, medical or contact)";
+   CHECK_THROWS_WITH_AS((void)veil::parse_mask("address,addres"), ("unknown category 'addres' (" + known).c_str(),
+                        veil::policy_error);
+   CHECK(error_of("bogus") == "unknown category 'bogus' (" + known);
+   CHECK(error_of("address, zzz ,ssn") == "unknown category 'zzz' (" + known);
+   // Case matters: the names are the lower-case ones the documentation gives, and the
+   // message says so when only the case is wrong.
+   CHECK(error_of("Address") == "unknown category 'Address' (names are lower case; " + known);
+   CHECK(error_of("SSN") == "unknown category 'SSN' (names are lower case; " + known);
 }
 
 TEST_CASE("parse_mask rejects empty names")

@@ -214,7 +214,7 @@ struct usage_case
       { { "--policy", "preset:immigration-withhold", "--recipient-list", "immigration_enforcement=bad-list.txt",
           "dq.txt" },
         "",
-        "bad-list.txt:2: not an ORI" },
+        "bad-list.txt:2: 'dc ice' is not an ORI" },
       { { "--action", "erase", "dq.txt" }, "", "erase" },
       { { "--format", "xml", "dq.txt" }, "", "xml" },
       { { "--recipient", "ortest001", "dq.txt" }, "", "recipient" },

@@ -1,6 +1,7 @@
 // `veil redact --policy` and `veil policy`: what is written, withheld and audited per
 // message and recipient, recipient lists from files, and the plain-words check.
 
+#include "cli_refusals.hpp"
 #include "cli_runner.hpp"
 #include "json_checker.hpp"
 #include "sample_messages.hpp"
@@ -145,7 +146,86 @@ TEST_CASE("veil policy check prints a valid policy in plain words; a broken one 
    const cli_result broken = box.run({ "policy", "check", "broken.json" });
    CHECK(broken.status == 2);
    CHECK(broken.out.empty());
-   CHECK(broken.err == "veil: broken.json: $.rules[0].action: unknown action 'erase' (drop or mask)\n");
+   CHECK(broken.err == "veil: broken.json: $.rules[0].action: unknown action 'erase' (expected drop or mask)\n");
+}
+
+TEST_CASE("veil policy check prints what is suspect as warnings and exits 0; --strict refuses it with 2")
+{
+   const cli_sandbox box;
+   box.write("suspect.json", R"({"version": 1, "lists": {"ice": ["VTICE0900"], "hsi": []},
+      "rules": [{"name": "a", "match": {"recipient": ["@ice"]}, "withhold": true}]})");
+   const std::string warnings = "warning: suspect.json: $.lists.hsi: no rule names @hsi, so the list decides nothing\n"
+                                "warning: suspect.json: $.lists.hsi: is empty, so a rule naming @hsi matches no "
+                                "recipient by it\n";
+   const cli_result lenient = box.run({ "policy", "check", "suspect.json" });
+   CHECK(lenient.status == 0);
+   CHECK(lenient.err == warnings);
+   CHECK(lenient.out.starts_with("suspect.json: valid, with 2 warnings\n\n"));
+
+   const cli_result strict = box.run({ "policy", "check", "--strict", "suspect.json" });
+   CHECK(strict.status == 2);
+   CHECK(strict.out.empty());
+   CHECK(strict.err == warnings + "veil: suspect.json: 2 warnings, refused under --strict\n");
+
+   // A recipient list that fills an empty list answers its warning.
+   box.write("hsi.txt", "VTHSI0100\n");
+   box.write("filled.json", R"({"version": 1, "lists": {"ice": []},
+      "rules": [{"name": "a", "match": {"recipient": ["@ice"]}, "withhold": true}]})");
+   const cli_result filled = box.run({ "policy", "check", "--strict", "--recipient-list", "ice=hsi.txt", "filled.json" });
+   CHECK(filled.status == 0);
+   CHECK(filled.err.empty());
+   CHECK(filled.out.starts_with("filled.json: valid\n\n"));
+
+   for (const veil::policy::preset& p : veil::policy::presets) {
+      CAPTURE(p.name);
+      const cli_result preset = box.run({ "policy", "check", "--strict", "preset:" + std::string(p.name) });
+      CHECK(preset.status == 0);
+      CHECK(preset.err.empty());
+   }
+   // redact stays silent on warnings: its stderr is for the messages.
+   box.write("dq.txt", veil_test::sample_bytes("dq.txt"));
+   const cli_result redact = box.run({ "redact", "--policy", "suspect.json", "dq.txt" });
+   CHECK(redact.status == 0);
+   CHECK(redact.err.empty());
+}
+
+TEST_CASE("veil policy check: an unreadable policy or list says why, and a preset's bare name says preset:NAME")
+{
+   const cli_sandbox box;
+   std::filesystem::create_directory(box.path("dir"));
+   const std::vector<veil_test::cli_refusal> refused{
+      { { "policy", "check", "gone.json" }, "veil: gone.json: cannot read the policy: not found\n" },
+      { { "policy", "check", "dir" }, "veil: dir: cannot read the policy: is a directory\n" },
+      { { "policy", "check", "immigration-withhold" },
+        "veil: immigration-withhold: no such file; to use the preset, give preset:immigration-withhold\n" },
+      { { "policy", "check", "--recipient-list", "immigration_enforcement=gone.txt", "preset:immigration-withhold" },
+        "veil: gone.txt: cannot read the recipient list: not found\n" },
+      { { "policy", "check", "--recipient-list", "immigration_enforcement=dir", "preset:immigration-withhold" },
+        "veil: dir: cannot read the recipient list: is a directory\n" },
+   };
+   veil_test::check_refusals(box, refused);
+}
+
+TEST_CASE("veil policy check: a recipient list entry no recipient can be is refused by file and line")
+{
+   const cli_sandbox box;
+   box.write("ice.txt", "# field offices\nDCICE*\n\nVTICE090\n");
+   const cli_result r = box.run({ "policy", "check", "--recipient-list", "immigration_enforcement=ice.txt",
+                                  "preset:immigration-withhold" });
+   CHECK(r.status == 2);
+   CHECK(r.out.empty());
+   CHECK(r.err == "veil: ice.txt:4: 'VTICE090' is not an ORI (9 characters), a destination code (2) or a glob of one "
+                  "(A-Z, 0-9, * and ?)\n");
+}
+
+TEST_CASE("veil policy check: a JSON syntax error is named by line and column")
+{
+   const cli_sandbox box;
+   box.write("broken.json", "{\"version\": 1,\n  \"default\": {\"redact\": [\"ssn\"]},\n}\n");
+   const cli_result r = box.run({ "policy", "check", "broken.json" });
+   CHECK(r.status == 2);
+   CHECK(r.err == "veil: broken.json: $: not valid JSON: line 3, column 1: expected a key after ',' (JSON has no ',' "
+                  "before '}')\n");
 }
 
 TEST_CASE("veil policy show prints each preset as docs/policies has it")

@@ -25,10 +25,15 @@ TEST_CASE("gateway: SIGHUP reloads the policy for the next message; a broken pol
    REQUIRE(before.has_value());
    CHECK_FALSE(contains(*before, "1234 EXAMPLE AVE"));
 
-   // Nothing removed for anyone: the same connection now receives the response whole.
-   relay.gateway().write_file("policy.json", R"({"version": 1, "default": {"redact": []}})");
+   // Nothing removed for anyone: the same connection now receives the response whole. The
+   // list no rule names is suspect, not wrong: logged, and the policy is taken.
+   relay.gateway().write_file("policy.json",
+                              R"({"version": 1, "lists": {"unused": ["VTICE0900"]}, "default": {"redact": []}})");
    relay.gateway().signal(SIGHUP);
    REQUIRE(relay.gateway().wait_for_log("policy reloaded from policy.json", std::chrono::seconds(5)));
+   CHECK(contains(relay.gateway().stderr_text(),
+                  "veil-gateway: warning: policy.json: $.lists.unused: no rule names @unused, so the list decides "
+                  "nothing\nveil-gateway: policy reloaded from policy.json\n"));
    client.send(query);
    CHECK(client.receive() == response);
 

@@ -76,6 +76,27 @@ TEST_CASE("policy: an ORI pattern is an ORI or a glob of one, upper-case letters
    CHECK_FALSE(ori_pattern::parse(std::string(33, 'A')).has_value());
 }
 
+TEST_CASE("policy: an ORI pattern must be able to match a 2- or 9-character recipient")
+{
+   // Written out, or with '?' only, it matches values of its own length.
+   for (const std::string_view good : { "AX", "A?", "??", "VTICE0900", "VTICE09??", "?????????" }) {
+      CAPTURE(good);
+      CHECK(ori_pattern::parse(good).has_value());
+   }
+   for (const std::string_view bad : { "A", "VTICE090", "VTICE09000", "VT?", "ABCDEFGHIJKLMNOP", "?" }) {
+      CAPTURE(bad);
+      CHECK_FALSE(ori_pattern::parse(bad).has_value());
+   }
+   // A '*' leaves room for any length, as long as the rest fits in 9 characters.
+   for (const std::string_view good : { "*", "A*", "VTICE*", "ABCDEFGHI*", "*0900", "V?*" }) {
+      CAPTURE(good);
+      CHECK(ori_pattern::parse(good).has_value());
+   }
+   CHECK(pattern("ABCDEFGHI*").matches("ABCDEFGHI"));
+   CHECK_FALSE(ori_pattern::parse("ABCDEFGHIJ*").has_value());
+   CHECK_FALSE(ori_pattern::parse("*?????????X").has_value());
+}
+
 TEST_CASE("policy: a recipient no rule matches gets the default rule")
 {
    const veil::policy::decision d = decide(example_policy(), format::nlets_text, "DR", { "WAOLN0000" });

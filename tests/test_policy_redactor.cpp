@@ -197,7 +197,8 @@ TEST_CASE("recipient lists: one ORI or glob per line, comments and blanks skippe
       FAIL("accepted");
    }
    catch (const veil::policy_error& e) {
-      CHECK(std::string(e.what()) == "ice.txt:2: not an ORI or a glob of one: 'vtice*'");
+      CHECK(std::string(e.what()) == "ice.txt:2: 'vtice*' is not an ORI (9 characters), a destination code (2) or a glob "
+                                     "of one (A-Z, 0-9, * and ?)");
    }
 
    veil::policy::policy p = veil::policy::read_policy(partners);

@@ -111,13 +111,13 @@ inline int explain_command(arguments args)
    const veil::policy::policy_redactor redactor(load_policy(s.policy), options);
    input_stream in(s.input);
    if (!in.readable()) {
-      throw usage_error("cannot read '" + s.input + "'");
+      throw cannot_read(s.input);
    }
    const format f = s.forced_format.value_or(detect_format(in.start()));
    std::string whole;
    const bool within_limit = in.read_whole(whole, policy_message_limit);
    if (in.failed()) {
-      throw usage_error("cannot read '" + s.input + "'");
+      throw cannot_read(s.input);
    }
    if (!within_limit) {
       std::cerr << "veil: " << s.input << ": byte " << policy_message_limit << ": " << too_long_for_a_policy << '\n';

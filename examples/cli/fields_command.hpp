@@ -10,6 +10,7 @@
 #include "usage.hpp"
 
 #include <veil/detail/json_writer.hpp>
+#include <veil/detail/names.hpp>
 #include <veil/format.hpp>
 #include <veil/nlets/text_dictionary.hpp>
 #include <veil/nlets/text_labels.hpp>
@@ -224,7 +225,7 @@ inline int fields_command(arguments args)
          const std::string_view name = args.value_of(a);
          const auto f = format_from_name(name);
          if (!f) {
-            throw usage_error("unknown format '" + std::string(name) + "'");
+            throw usage_error(detail::unknown_name("format", name, format_names));
          }
          chosen = f;
       }

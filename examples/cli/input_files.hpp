@@ -6,17 +6,55 @@
 #include <veil/format.hpp>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace veil::cli {
 
 inline constexpr std::string_view stdin_name = "-";
+
+// An input that cannot be read: exit status 2, like a usage error, but the command was
+// called right, so the message points to the file and not to the help.
+class input_error : public std::runtime_error
+{
+public:
+   using std::runtime_error::runtime_error;
+};
+
+// Why `name`, which could not be read, cannot: what the person can fix.
+[[nodiscard]] inline std::string unreadable_reason(std::string_view name)
+{
+   if (name == stdin_name) {
+      return "stdin could not be read";
+   }
+   const std::string path(name);
+   struct stat st {};
+   if (::stat(path.c_str(), &st) != 0) {
+      return errno == ENOENT || errno == ENOTDIR ? "not found" : std::strerror(errno);
+   }
+   if (S_ISDIR(st.st_mode)) {
+      return "is a directory";
+   }
+   if (::access(path.c_str(), R_OK) != 0) {
+      return errno == EACCES ? "permission denied" : std::strerror(errno);
+   }
+   return "a read error";
+}
+
+// "cannot read 'x': not found", for a message that could not be read.
+[[nodiscard]] inline input_error cannot_read(std::string_view name)
+{
+   return input_error("cannot read '" + std::string(name) + "': " + unreadable_reason(name));
+}
 
 // Reads up to `limit` bytes of `name` ('-' is stdin); nullopt if it cannot be opened
 // or read.

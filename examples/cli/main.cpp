@@ -49,6 +49,10 @@ int main(int argc, char** argv)
       std::cerr << "veil: " << e.what() << "\n(see veil --help)\n";
       return 2;
    }
+   catch (const input_error& e) {
+      std::cerr << "veil: " << e.what() << '\n';
+      return 2;
+   }
    catch (const veil::policy_error& e) {
       std::cerr << "veil: " << e.what() << '\n';
       return 2;

@@ -4,12 +4,14 @@
 
 #include "arguments.hpp"
 
+#include <veil/detail/names.hpp>
 #include <veil/format.hpp>
 #include <veil/recipient.hpp>
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace veil::cli {
 
@@ -31,7 +33,9 @@ namespace veil::cli {
    }
    const std::optional<format> f = format_from_name(name);
    if (!f) {
-      throw usage_error("unknown format '" + std::string(name) + "'");
+      std::vector<std::string_view> known{ "auto" };
+      known.insert(known.end(), format_names.begin(), format_names.end());
+      throw usage_error(detail::unknown_name("format", name, known));
    }
    return f;
 }

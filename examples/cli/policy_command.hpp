@@ -1,6 +1,8 @@
 #pragma once
 // `veil policy check P`: loads a policy (a file or preset:NAME, with any recipient
-// lists) exactly as `veil redact --policy` would, and prints its rules in plain words.
+// lists) exactly as `veil redact --policy` would, and prints its rules in plain words,
+// and on stderr what in it is suspect (policy_lint.hpp); `--strict` refuses a policy
+// with any such warning, for a state's CI.
 // `veil policy show preset:NAME` prints a preset's JSON, to start a state's own from.
 
 #include "arguments.hpp"
@@ -10,6 +12,7 @@
 
 #include <iostream>
 #include <string>
+#include <vector>
 
 namespace veil::cli {
 
@@ -27,6 +30,7 @@ inline int policy_command(arguments args)
       throw usage_error("unknown policy subcommand '" + std::string(sub) + "' (check or show)");
    }
    policy_source source;
+   bool strict = false;
    while (!args.done()) {
       const std::string_view a = args.take();
       if (a == "--help" || a == "-h") {
@@ -35,6 +39,9 @@ inline int policy_command(arguments args)
       }
       if (a == "--recipient-list" && sub == "check") {
          source.add_recipient_list(args.value_of(a));
+      }
+      else if (a == "--strict" && sub == "check") {
+         strict = true;
       }
       else if ((a.size() > 1 && a.front() == '-') || source.given()) {
          throw usage_error("unexpected '" + std::string(a) + "' for policy " + std::string(sub));
@@ -57,7 +64,17 @@ inline int policy_command(arguments args)
       return 0;
    }
    const veil::policy::policy p = load_policy(source);
-   std::cout << source.policy << ": valid\n\n" << policy_words(p);
+   const std::vector<veil::policy::policy_warning> warnings = veil::policy::lint(p);
+   for (const veil::policy::policy_warning& w : warnings) {
+      std::cerr << warning_line(source, w) << '\n';
+   }
+   const std::string counted =
+      std::to_string(warnings.size()) + (warnings.size() == 1 ? " warning" : " warnings");
+   if (strict && !warnings.empty()) {
+      throw policy_error(source.policy + ": " + counted + ", refused under --strict");
+   }
+   std::cout << source.policy << ": valid" << (warnings.empty() ? "" : ", with " + counted) << "\n\n"
+             << policy_words(p);
    return 0;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Where a command's policy comes from: `--policy FILE` or `--policy preset:NAME`, then
 // each `--recipient-list NAME=FILE` added to the policy's list NAME. Any mistake is a
-// policy_error (exit 2) that names the file and, inside it, the JSON path or line.
+// policy_error (exit 2) that names the file and, inside it, the JSON path or line. What
+// is only suspect (policy_lint.hpp) is left to the callers that report it.
 
 #include "arguments.hpp"
 #include "input_files.hpp"
@@ -9,6 +10,7 @@
 #include <veil/category_mask.hpp>
 #include <veil/policy/policy.hpp>
 #include <veil/policy/policy_json.hpp>
+#include <veil/policy/policy_lint.hpp>
 #include <veil/policy/presets.hpp>
 #include <veil/policy/recipient_list.hpp>
 
@@ -70,8 +72,11 @@ struct policy_source
    }
    else {
       std::optional<std::string> file = read_input(source.policy);
+      if (!file && veil::policy::preset_text(source.policy)) {
+         throw policy_error(source.policy + ": no such file; to use the preset, give preset:" + source.policy);
+      }
       if (!file) {
-         throw policy_error(source.policy + ": cannot read the policy");
+         throw policy_error(source.policy + ": cannot read the policy: " + unreadable_reason(source.policy));
       }
       text = std::move(*file);
    }
@@ -85,11 +90,18 @@ struct policy_source
    for (const auto& [list, file] : source.recipient_lists) {
       const std::optional<std::string> entries = read_input(file);
       if (!entries) {
-         throw policy_error(file + ": cannot read the recipient list");
+         throw policy_error(file + ": cannot read the recipient list: " + unreadable_reason(file));
       }
       veil::policy::extend_list(p, list, veil::policy::read_recipient_list(*entries, file));
    }
    return p;
+}
+
+// How a warning about the policy `source` loaded (policy_lint.hpp) is printed or logged:
+// "warning: mine.json: $.lists.ice: no rule names @ice, so the list decides nothing".
+[[nodiscard]] inline std::string warning_line(const policy_source& source, const veil::policy::policy_warning& w)
+{
+   return "warning: " + source.policy + ": " + w.path + ": " + w.what;
 }
 
 }  // namespace veil::cli

@@ -15,6 +15,8 @@
 #include "usage.hpp"
 
 #include <veil/audit.hpp>
+#include <veil/category.hpp>
+#include <veil/detail/names.hpp>
 #include <veil/format.hpp>
 #include <veil/format_redactors.hpp>
 #include <veil/policy/policy_redactor.hpp>
@@ -53,7 +55,7 @@ struct redact_settings
    const std::string_view name = spec.substr(eq + 1);
    const auto kind = category_from_name(name);
    if (!kind) {
-      throw usage_error("unknown category '" + std::string(name) + "' in --label");
+      throw usage_error("--label: " + detail::unknown_name("category", name, category_names));
    }
    return { std::string(spec.substr(0, eq)), *kind };
 }
@@ -184,7 +186,7 @@ inline int redact_command(arguments args)
          throw usage_error("'" + name + "' is both an input and the output");
       }
       if (name != stdin_name && !input_stream(name).readable()) {
-         throw usage_error("cannot read '" + name + "'");
+         throw cannot_read(name);
       }
    }
    if (stdin_uses > 1) {

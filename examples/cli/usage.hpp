@@ -95,13 +95,22 @@ options:
   --markdown   Markdown tables, as in docs/formats/
 )";
 
-inline constexpr std::string_view policy_help = R"(usage: veil policy check [--recipient-list NAME=FILE ...] P
+inline constexpr std::string_view policy_help = R"(usage: veil policy check [--strict] [--recipient-list NAME=FILE ...] P
        veil policy show preset:NAME
 
 check loads the policy P (a JSON file, or preset:NAME) as veil redact --policy
 would, says whether it is valid, and prints its lists and rules in plain
 words; a policy that does not load prints the reason with its JSON path and
-exits with 2. show prints a preset's JSON, to start a policy of one's own.
+exits with 2. What loads but looks like a mistake (a list no rule names, an
+empty list, an entry listed twice, a rule without match or with the same
+match as an earlier one) is printed on stderr as a warning. show prints a
+preset's JSON, to start a policy of one's own.
+
+options:
+  --strict         check: exit with 2 if there is any warning
+  --recipient-list NAME=FILE
+                   check: add the ORIs or globs in FILE, one per line, to the
+                   policy's ORI list NAME; may be repeated
 
 presets:
   immigration-withhold     withhold every message from agencies that primarily

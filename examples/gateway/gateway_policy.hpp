@@ -1,13 +1,15 @@
 #pragma once
 // The policy in force, and its reload: a reload reads the --policy source (and its
 // recipient lists) again, and only a policy that reads and validates whole replaces the
-// current one. Each message takes the policy in force when it arrives, so a reload takes
-// effect from the next message on.
+// current one. What is only suspect in it (policy_lint.hpp) is logged, at start and at
+// each reload, and does not stop it. Each message takes the policy in force when it
+// arrives, so a reload takes effect from the next message on.
 
 #include "../cli/policy_source.hpp"
 #include "log.hpp"
 
 #include <veil/policy/policy_json.hpp>
+#include <veil/policy/policy_lint.hpp>
 #include <veil/policy/policy_redactor.hpp>
 
 #include <memory>
@@ -41,6 +43,9 @@ private:
    {
       // Without --policy: the default rule of an empty policy (address, photo, immigration).
       policy::policy p = source_.given() ? cli::load_policy(source_) : policy::read_policy(R"({"version": 1})");
+      for (const policy::policy_warning& w : policy::lint(p)) {
+         log_line(cli::warning_line(source_, w));
+      }
       return std::make_shared<const policy::policy_redactor>(std::move(p));
    }
 

@@ -2,8 +2,11 @@
 // What happens to a field whose category is in the mask.
 
 #include <veil/category_mask.hpp>
+#include <veil/detail/names.hpp>
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,15 +24,26 @@ inline constexpr char mask_byte = '*';
    return a == action::drop ? "drop" : "mask";
 }
 
+inline constexpr std::array<std::string_view, 2> action_names{ name_of(action::drop), name_of(action::mask) };
+
+// The action named `text`, or nullopt.
+[[nodiscard]] constexpr std::optional<action> action_from_name(std::string_view text) noexcept
+{
+   for (const action a : { action::drop, action::mask }) {
+      if (name_of(a) == text) {
+         return a;
+      }
+   }
+   return std::nullopt;
+}
+
 [[nodiscard]] inline action parse_action(std::string_view text)
 {
-   if (text == "drop") {
-      return action::drop;
+   const std::optional<action> a = action_from_name(text);
+   if (!a) {
+      throw policy_error(detail::unknown_name("action", text, action_names));
    }
-   if (text == "mask") {
-      return action::mask;
-   }
-   throw policy_error("unknown action '" + std::string(text) + "' (expected drop or mask)");
+   return *a;
 }
 
 }  // namespace veil

@@ -3,6 +3,7 @@
 // most one category; a mask is a set of categories.
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -28,6 +29,15 @@ inline constexpr std::array all_categories{ category::address, category::photo, 
    }
    return "unknown";
 }
+
+// Every category's name, in the order of all_categories: what a name may be.
+inline constexpr std::array<std::string_view, all_categories.size()> category_names = [] {
+   std::array<std::string_view, all_categories.size()> names{};
+   for (std::size_t i = 0; i < names.size(); ++i) {
+      names[i] = name_of(all_categories[i]);
+   }
+   return names;
+}();
 
 [[nodiscard]] constexpr std::string_view meaning_of(category c) noexcept
 {

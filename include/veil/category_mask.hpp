@@ -3,6 +3,7 @@
 // (see static_mask) as well as a value chosen at run time (see runtime_mask).
 
 #include <veil/category.hpp>
+#include <veil/detail/names.hpp>
 
 #include <cstdint>
 #include <initializer_list>
@@ -125,7 +126,7 @@ public:
       const auto c = category_from_name(name);
       if (!c) {
          throw policy_error(name.empty() ? std::string("empty category name in mask")
-                                         : "unknown category '" + std::string(name) + "'");
+                                         : detail::unknown_name("category", name, category_names));
       }
       mask = mask | category_mask{ *c };
       if (comma == std::string_view::npos) {

@@ -1,6 +1,8 @@
 #pragma once
 // The record formats veil knows by name, and how to tell them apart from the first bytes.
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -20,9 +22,20 @@ enum class format : std::uint8_t { nlets_text, nlets_xml, aamva, ansi_nist };
    return "unknown";
 }
 
+inline constexpr std::array all_formats{ format::nlets_text, format::nlets_xml, format::aamva, format::ansi_nist };
+
+// Every format's name, in the order of all_formats: what a name may be.
+inline constexpr std::array<std::string_view, all_formats.size()> format_names = [] {
+   std::array<std::string_view, all_formats.size()> names{};
+   for (std::size_t i = 0; i < names.size(); ++i) {
+      names[i] = name_of(all_formats[i]);
+   }
+   return names;
+}();
+
 [[nodiscard]] constexpr std::optional<format> format_from_name(std::string_view name) noexcept
 {
-   for (const format f : { format::nlets_text, format::nlets_xml, format::aamva, format::ansi_nist }) {
+   for (const format f : all_formats) {
       if (name_of(f) == name) {
          return f;
       }

@@ -1,9 +1,14 @@
 #pragma once
 // Which requesting agencies a policy rule is about: an ORI written out (`VTICE0900`), a
-// glob of them (`VTICE*`, `DC???????`: '*' any run of characters, '?' one), or, in a
-// rule, the name of an ORI list defined in the policy (`@immigration_enforcement`). ORIs
-// are upper-case letters and digits; a pattern is too, apart from its wildcards, so a
-// typo such as a lower-case letter is an error rather than a rule that never matches.
+// destination code (`AX`), a glob of them (`VTICE*`, `DC???????`: '*' any run of
+// characters, '?' one), or, in a rule, the name of an ORI list defined in the policy
+// (`@immigration_enforcement`). A recipient is a 2- or 9-character value of upper-case
+// letters and digits (recipient.hpp), and a pattern is held to that shape: a typo such as
+// a lower-case letter or a missing character would otherwise be an entry that never
+// matches, and the agency it names would receive what the rule was meant to keep from it.
+
+#include <veil/detail/bytes.hpp>
+#include <veil/recipient.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -12,21 +17,35 @@
 
 namespace veil::policy {
 
+// What a pattern must be, for messages that refuse one.
+inline constexpr std::string_view ori_pattern_expected =
+   "an ORI (9 characters), a destination code (2) or a glob of one (A-Z, 0-9, * and ?)";
+
 class ori_pattern
 {
 public:
-   // The pattern `text` stands for, or nothing when it is not one: empty, or holding
-   // something other than upper-case letters, digits, '*' and '?'.
+   // The pattern `text` stands for, or nothing when it is not one: a character other than
+   // upper-case letters, digits, '*' and '?', or a shape no recipient has. Without '*' a
+   // pattern matches values of its own length, so it must be 2 or 9 characters long; with
+   // one, its other characters must leave room for a 9-character ORI.
    [[nodiscard]] static std::optional<ori_pattern> parse(std::string_view text)
    {
-      if (text.empty() || text.size() > 32) {
-         return std::nullopt;
-      }
+      std::size_t fixed = 0;  // characters that each match exactly one
+      bool has_star = false;
       for (const char c : text) {
-         const bool letter_or_digit = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-         if (!letter_or_digit && c != '*' && c != '?') {
+         if (c == '*') {
+            has_star = true;
+         }
+         else if (detail::is_upper_or_digit(c) || c == '?') {
+            ++fixed;
+         }
+         else {
             return std::nullopt;
          }
+      }
+      const bool recipient_length = fixed == destination_code_length || fixed == ori_length;
+      if (has_star ? fixed > ori_length : !recipient_length) {
+         return std::nullopt;
       }
       return ori_pattern(text);
    }

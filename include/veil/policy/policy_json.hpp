@@ -1,9 +1,14 @@
 #pragma once
 // Reads a policy from JSON (see policy.hpp for what it means). The whole document is
 // parsed and validated by simdjson's DOM API before anything is read from it, and every
-// mistake is a policy_error that names its JSON path: an unknown key, category, action,
-// format or field id, a duplicate rule name, a list that does not exist, a bad ORI glob,
-// a value of the wrong type. Link veil::policy_json (it brings simdjson).
+// mistake is a policy_error that names its JSON path and what is expected there: an
+// unknown key, category, action, format or field id, a key given twice, a duplicate rule
+// name, a list that does not exist, a list entry or recipient that no 2- or 9-character
+// recipient can be, a message key that is not one, an empty match list, a rule that says
+// nothing to do, a value of the wrong type; a syntax error by line and column. A policy
+// is read only if nothing in it can be mistaken: a near miss that would be read as
+// something else is refused, since what it fails to match is released.
+// Link veil::policy_json (it brings simdjson).
 //
 //   {
 //     "version": 1,
@@ -22,11 +27,14 @@
 #include <veil/category.hpp>
 #include <veil/category_mask.hpp>
 #include <veil/detail/bytes.hpp>
+#include <veil/detail/names.hpp>
 #include <veil/format.hpp>
 #include <veil/nlets/text_dictionary.hpp>
 #include <veil/nlets/text_labels.hpp>
+#include <veil/policy/json_syntax_error.hpp>
 #include <veil/policy/ori_pattern.hpp>
 #include <veil/policy/policy.hpp>
+#include <veil/recipient.hpp>
 #include <veil/xml/element_dictionary.hpp>
 
 #include <simdjson.h>
@@ -35,8 +43,10 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace veil::policy {
@@ -98,6 +108,41 @@ public:
       }
    }
 
+   // The strings of an array that a match reads: an empty one would match nothing (or,
+   // for keys and formats, be read as "any"), so it is refused rather than guessed at.
+   template <typename Each>
+   static void match_strings(simdjson::dom::element e, const std::string& path, Each&& each)
+   {
+      if (array(e, path).size() == 0) {
+         fail(path, "is empty; leave it out to match any");
+      }
+      strings(e, path, std::forward<Each>(each));
+   }
+
+   // Refuses a key given twice in any object of the document: a reader takes one of the
+   // two (simdjson the first), and the other, which its author meant, would be ignored.
+   static void refuse_duplicate_keys(simdjson::dom::element e, const std::string& path)
+   {
+      simdjson::dom::object o;
+      simdjson::dom::array a;
+      if (e.get(o) == simdjson::SUCCESS) {
+         std::set<std::string_view> seen;
+         for (const simdjson::dom::key_value_pair field : o) {
+            const std::string field_path = path + "." + std::string(field.key);
+            if (!seen.insert(field.key).second) {
+               fail(field_path, "given twice in one object; give each key once");
+            }
+            refuse_duplicate_keys(field.value, field_path);
+         }
+      }
+      else if (e.get(a) == simdjson::SUCCESS) {
+         std::size_t i = 0;
+         for (const simdjson::dom::element item : a) {
+            refuse_duplicate_keys(item, path + "[" + std::to_string(i++) + "]");
+         }
+      }
+   }
+
    // Refuses any key of `o` not in `known`.
    static void only_keys(simdjson::dom::object o, const std::string& path, std::initializer_list<std::string_view> known)
    {
@@ -115,7 +160,7 @@ public:
    json_reader::strings(e, path, [&mask](std::string_view name, const std::string& item_path) {
       const std::optional<category> c = category_from_name(name);
       if (!c) {
-         json_reader::fail(item_path, "unknown category '" + std::string(name) + "'");
+         json_reader::fail(item_path, detail::unknown_name("category", name, category_names));
       }
       mask = mask | category_mask{ *c };
    });
@@ -154,13 +199,11 @@ public:
 
 [[nodiscard]] inline veil::action action_named(std::string_view name, const std::string& path)
 {
-   if (name == "drop") {
-      return veil::action::drop;
+   const std::optional<veil::action> a = action_from_name(name);
+   if (!a) {
+      json_reader::fail(path, detail::unknown_name("action", name, action_names));
    }
-   if (name == "mask") {
-      return veil::action::mask;
-   }
-   json_reader::fail(path, "unknown action '" + std::string(name) + "' (drop or mask)");
+   return *a;
 }
 
 [[nodiscard]] inline field_rule field_rule_named(std::string_view name, const std::string& path)
@@ -175,6 +218,39 @@ public:
       json_reader::fail(path, "must be keep, mask or drop");
    }
    return field_rule::drop;
+}
+
+// Whether `o`, a rule or the default, says what to do with a message: without it the
+// rule would silently remove nothing, so releasing everything must be written out
+// ("redact": []). "withhold": false and an empty "fields" say nothing.
+[[nodiscard]] inline bool says_what_to_do(simdjson::dom::object o)
+{
+   bool withhold = false;
+   simdjson::dom::object fields;
+   return o["redact"].error() == simdjson::SUCCESS || o["action"].error() == simdjson::SUCCESS ||
+          (o["fields"].get(fields) == simdjson::SUCCESS && fields.size() > 0) ||
+          (o["withhold"].get(withhold) == simdjson::SUCCESS && withhold);
+}
+
+// A list name: what `@name` and `--recipient-list NAME=FILE` can spell unambiguously.
+[[nodiscard]] inline bool is_list_name(std::string_view name) noexcept
+{
+   return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+   });
+}
+
+// A message key; "dr" is refused with the key it was likely meant to be.
+inline void check_message_key(std::string_view key, const std::string& path)
+{
+   if (is_well_formed_message_key(key)) {
+      return;
+   }
+   std::string upper(key);
+   std::transform(upper.begin(), upper.end(), upper.begin(),
+                  [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; });
+   json_reader::fail(path, "'" + std::string(key) + "' is not a message key (2 to 16 upper-case letters or digits, e.g. DR)" +
+                              (is_well_formed_message_key(upper) ? "; keys are upper case: " + upper : std::string()));
 }
 
 // What a rule and the default share: redact, fields, action.
@@ -206,8 +282,13 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
    simdjson::dom::parser parser;
    simdjson::dom::element root;
    if (const auto error = parser.parse(json.data(), json.size()).get(root); error != simdjson::SUCCESS) {
-      throw policy_error(std::string("$: not valid JSON: ") + simdjson::error_message(error));
+      const std::optional<json_syntax_error> where = find_json_syntax_error(json);
+      throw policy_error("$: not valid JSON: " +
+                         (where ? "line " + std::to_string(where->line) + ", column " + std::to_string(where->column) +
+                                     ": " + where->what
+                                : std::string(simdjson::error_message(error))));
    }
+   json_reader::refuse_duplicate_keys(root, "$");
    const simdjson::dom::object top = json_reader::object(root, "$");
    json_reader::only_keys(top, "$", { "version", "description", "lists", "default", "rules", "labels" });
    policy p;
@@ -223,15 +304,18 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
    }
    if (top["lists"].get(e) == simdjson::SUCCESS) {
       for (const simdjson::dom::key_value_pair list : json_reader::object(e, "$.lists")) {
+         const std::string list_path = "$.lists." + (list.key.empty() ? std::string("\"\"") : std::string(list.key));
+         if (!internal::is_list_name(list.key)) {
+            json_reader::fail(list_path, "a list name is lower-case letters, digits and '_', e.g. immigration_enforcement");
+         }
          std::vector<ori_pattern>& patterns = p.lists[std::string(list.key)];
-         json_reader::strings(list.value, "$.lists." + std::string(list.key),
-                              [&patterns](std::string_view text, const std::string& path) {
-                                 const std::optional<ori_pattern> pattern = ori_pattern::parse(text);
-                                 if (!pattern) {
-                                    json_reader::fail(path, "not an ORI or a glob of one: '" + std::string(text) + "'");
-                                 }
-                                 patterns.push_back(*pattern);
-                              });
+         json_reader::strings(list.value, list_path, [&patterns](std::string_view text, const std::string& path) {
+            const std::optional<ori_pattern> pattern = ori_pattern::parse(text);
+            if (!pattern) {
+               json_reader::fail(path, "'" + std::string(text) + "' is not " + std::string(ori_pattern_expected));
+            }
+            patterns.push_back(*pattern);
+         });
       }
    }
 
@@ -239,6 +323,11 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
    if (top["default"].get(e) == simdjson::SUCCESS) {
       const simdjson::dom::object o = json_reader::object(e, "$.default");
       json_reader::only_keys(o, "$.default", { "redact", "fields", "action" });
+      if (!internal::says_what_to_do(o)) {
+         json_reader::fail("$.default", "says nothing to do: give \"redact\" ([\"...\"], or [] to release everything), "
+                                        "\"fields\" or \"action\", or leave \"default\" out to remove address, photo "
+                                        "and immigration");
+      }
       internal::read_redaction(o, "$.default", p.default_rule);
    }
    else {
@@ -271,7 +360,7 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
             simdjson::dom::element m;
             if (match["recipient"].get(m) == simdjson::SUCCESS) {
                recipient_match recipients;
-               json_reader::strings(m, path + ".match.recipient", [&](std::string_view text, const std::string& at) {
+               json_reader::match_strings(m, path + ".match.recipient", [&](std::string_view text, const std::string& at) {
                   if (text.starts_with('@')) {
                      if (p.lists.find(std::string(text.substr(1))) == p.lists.end()) {
                         json_reader::fail(at, "no ORI list named '" + std::string(text.substr(1)) + "'");
@@ -281,22 +370,23 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
                   }
                   const std::optional<ori_pattern> pattern = ori_pattern::parse(text);
                   if (!pattern) {
-                     json_reader::fail(at, "not an ORI, a glob of one or an @list: '" + std::string(text) + "'");
+                     json_reader::fail(at, "'" + std::string(text) + "' is not an @list, " + std::string(ori_pattern_expected));
                   }
                   recipients.patterns.push_back(*pattern);
                });
                r.recipients = std::move(recipients);
             }
             if (match["message"].get(m) == simdjson::SUCCESS) {
-               json_reader::strings(m, path + ".match.message", [&r](std::string_view key, const std::string&) {
+               json_reader::match_strings(m, path + ".match.message", [&r](std::string_view key, const std::string& at) {
+                  internal::check_message_key(key, at);
                   r.message_keys.emplace_back(key);
                });
             }
             if (match["format"].get(m) == simdjson::SUCCESS) {
-               json_reader::strings(m, path + ".match.format", [&r](std::string_view name, const std::string& at) {
+               json_reader::match_strings(m, path + ".match.format", [&r](std::string_view name, const std::string& at) {
                   const std::optional<format> f = format_from_name(name);
                   if (!f) {
-                     json_reader::fail(at, "unknown format '" + std::string(name) + "'");
+                     json_reader::fail(at, detail::unknown_name("format", name, format_names));
                   }
                   r.formats.push_back(*f);
                });
@@ -308,6 +398,10 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
          }
          if (o["notify"].get(v) == simdjson::SUCCESS) {
             r.notify = json_reader::boolean(v, path + ".notify");
+         }
+         if (!internal::says_what_to_do(o)) {
+            json_reader::fail(path, "says nothing to do: give \"redact\" ([\"...\"], or [] to release everything), "
+                                    "\"withhold\", \"fields\" or \"action\"");
          }
          p.rules.push_back(std::move(r));
       }
@@ -324,7 +418,7 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
             const std::string kind_path = state_path + "." + std::string(kind.key);
             const std::optional<category> c = category_from_name(kind.key);
             if (!c) {
-               json_reader::fail(kind_path, "unknown category '" + std::string(kind.key) + "'");
+               json_reader::fail(kind_path, detail::unknown_name("category", kind.key, category_names));
             }
             json_reader::strings(kind.value, kind_path, [&labels, c](std::string_view text, const std::string& at) {
                if (text.empty()) {

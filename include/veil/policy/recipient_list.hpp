@@ -35,8 +35,8 @@ namespace veil::policy {
       }
       const std::optional<ori_pattern> pattern = ori_pattern::parse(line);
       if (!pattern) {
-         throw policy_error(std::string(source) + ":" + std::to_string(line_number) + ": not an ORI or a glob of one: '" +
-                            std::string(line) + "'");
+         throw policy_error(std::string(source) + ":" + std::to_string(line_number) + ": '" + std::string(line) +
+                            "' is not " + std::string(ori_pattern_expected));
       }
       patterns.push_back(*pattern);
    }
