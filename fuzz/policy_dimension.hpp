@@ -15,6 +15,7 @@
 #include <veil/audit.hpp>
 #include <veil/category.hpp>
 #include <veil/category_mask.hpp>
+#include <veil/detail/bytes.hpp>
 #include <veil/format.hpp>
 #include <veil/format_redactors.hpp>
 #include <veil/policy/policy_json.hpp>
@@ -151,7 +152,7 @@ inline void require_never_released_to_immigration_enforcement(veil::format f, st
 {
    for (std::size_t at = offset; at < offset + length && at < message.size(); ++at) {
       const char c = message[at];
-      if (c == ' ' || c == '\t' || (static_cast<unsigned char>(c) < 0x20) || c == 0x7f) {
+      if (veil::detail::is_blank(c) || veil::detail::is_control(c) || c == '\0') {
          continue;
       }
       const bool removed = std::any_of(fields.begin(), fields.end(), [at](const veil::redacted_field& r) {
