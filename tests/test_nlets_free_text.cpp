@@ -99,9 +99,49 @@ TEST_CASE("nlets text free text: a token before a label is a field of its own, w
       const veil_test::redaction result = veil_test::redact(message, immigration | ssn, applied);
       REQUIRE(result.audit.fields.size() == 2);
       CHECK(result.audit.fields[0].tag == "POB");
-      CHECK(message.substr(result.audit.fields[0].offset, result.audit.fields[0].length) == "POB/ZZ");
+      // dropped, it takes the blanks up to the label, which go with the line
+      CHECK(message.substr(result.audit.fields[0].offset, result.audit.fields[0].length) ==
+            (applied == action::drop ? "POB/ZZ  " : "POB/ZZ"));
       CHECK(result.audit.fields[1].tag == "SSN:");
       CHECK(message.substr(result.audit.fields[1].offset, result.audit.fields[1].length) == "SSN: 123");
+   }
+}
+
+TEST_CASE("nlets text free text: the text before a dropped label is audited with it, every byte once")
+{
+   struct audited
+   {
+      std::string tag;
+      std::string span;
+   };
+   struct example
+   {
+      std::string body;
+      category_mask mask;
+      std::vector<audited> expected;
+   };
+   const std::vector<example> examples = {
+      // the words before the label go with it: the label's entry starts after the indentation
+      { "SUBJECT LIVES AT RES ADDR: 1 MAIN\n", address, { { "RES ADDR:", "SUBJECT LIVES AT RES ADDR: 1 MAIN" } } },
+      { "   SEE RES ADDR: 1 MAIN\n", address, { { "RES ADDR:", "SEE RES ADDR: 1 MAIN" } } },
+      // tokens in it keep entries of their own, which together cover it
+      { "NOTE ARN/A1 SEE POB/ZZ RES ADDR: 1 MAIN\n",
+        address | immigration,
+        { { "ARN", "NOTE ARN/A1 SEE " }, { "POB", "POB/ZZ " }, { "RES ADDR:", "RES ADDR: 1 MAIN" } } },
+      // a token of a category the mask keeps goes with the lead, audited with the label
+      { "PHN/555 RES ADDR: 1 MAIN\n", address, { { "RES ADDR:", "PHN/555 RES ADDR: 1 MAIN" } } },
+   };
+   for (const example& e : examples) {
+      CAPTURE(e.body);
+      const std::string message = std::string(response_header) + e.body;
+      const veil_test::redaction result = veil_test::redact(message, e.mask);
+      CHECK(result.output == response_header);
+      REQUIRE(result.audit.fields.size() == e.expected.size());
+      for (std::size_t i = 0; i < e.expected.size(); ++i) {
+         const veil::redacted_field& f = result.audit.fields[i];
+         CHECK(f.tag == e.expected[i].tag);
+         CHECK(message.substr(f.offset, f.length) == e.expected[i].span);
+      }
    }
 }
 

@@ -78,8 +78,7 @@ namespace veil::cli {
 {
    const std::string out = "Every byte outside the listed fields is released unchanged to each recipient that is "
                            "not withheld, except ";
-   constexpr std::string_view free_text = "the separator or line break that goes with a dropped field, and the text "
-                                          "before the label on a dropped free-text line, which goes with it";
+   constexpr std::string_view free_text = "the separator or line break that goes with a dropped field";
    const bool noted = std::any_of(e.recipients.begin(), e.recipients.end(),
                                   [](const recipient_decision& r) { return !r.audit.notes.empty(); });
    switch (e.kind) {

@@ -154,14 +154,16 @@ private:
       }
       const bool lead_goes = segments_.front().removal && segments_.front().removal->applied == action::drop;
       const std::string_view lead = text.substr(0, segments_.front().start);
+      bool lead_audited = false;  // by the entries of tokens in it
       if (lead_goes) {
          // The lead goes with the label; its tokens are still fields of their own.
          judged.removed = true;
-         if (tokens_.scan(lead)) {
-            tokens_.drop_removed();
-            note_address(judged, tokens_.redact(lead, offset, out));
+         const std::size_t indentation = internal::indentation(lead);
+         lead_audited = tokens_.scan(lead);
+         if (lead_audited) {
+            note_address(judged, tokens_.record_dropped_whole(lead, indentation, offset, out));
          }
-         result_.keep(text, 0, internal::indentation(lead));
+         result_.keep(text, 0, indentation);
       }
       else {
          keep(text, 0, lead.size(), offset, out, judged, true);
@@ -173,8 +175,10 @@ private:
             continue;
          }
          judged.removed = true;
+         // The lead that goes with the first label is audited with it, unless its tokens' entries cover it.
+         const std::size_t start = i == 0 && lead_goes && !lead_audited ? internal::indentation(lead) : s.start;
          const std::size_t index =
-            out.record(s.removal->tag, s.removal->kind, s.removal->applied, offset + s.start, s.value_last - s.start);
+            out.record(s.removal->tag, s.removal->kind, s.removal->applied, offset + start, s.value_last - start);
          const recorded_field field{ index, s.removal->applied };
          if (!judged.address && (s.removal->continues || holds_removed_address(text.substr(s.start, s.value_end - s.start)))) {
             judged.address = field;  // an address field inside the value is continued below too

@@ -74,15 +74,33 @@ public:
                          [kind](const internal::token& t) { return t.removal && t.removal->kind == kind; });
    }
 
-   // After scan(): every token removed goes with the text it stands in, which is dropped
-   // whole, so it is dropped whatever its own action.
-   void drop_removed() noexcept
+   // After scan(text) found a removed token, for a `text` that goes whole (the lead of a
+   // dropped label): records its removed tokens, dropped whatever their own action, so
+   // that together they cover every byte of `text` from `from` on, each entry running to
+   // the start of the next one, the first starting at `from`: what goes with them is
+   // audited, none of it twice. Returns the entry of the first address token.
+   std::optional<recorded_field> record_dropped_whole(std::string_view text, std::size_t from, std::size_t offset,
+                                                      redaction_output& out)
    {
-      for (internal::token& t : tokens_) {
-         if (t.removal) {
-            t.removal->applied = action::drop;
+      std::optional<recorded_field> address;
+      std::optional<std::size_t> previous;
+      for (const internal::token& t : tokens_) {
+         if (!t.removal) {
+            continue;
+         }
+         const std::size_t start = previous ? t.start : from;
+         if (previous) {
+            out.extend(*previous, offset + start);
+         }
+         previous = out.record(t.entry->tag, t.removal->kind, action::drop, offset + start, t.value_end - start);
+         if (t.removal->kind == category::address && !address) {
+            address = recorded_field{ *previous, action::drop };
          }
       }
+      if (previous) {
+         out.extend(*previous, offset + text.size());
+      }
+      return address;
    }
 
    // After scan(text): puts `text` into result() with its removed tokens dropped or

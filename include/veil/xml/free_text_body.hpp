@@ -116,8 +116,8 @@ public:
       if (pending_cr_ != cr::none) {
          write_line(out, write);  // markup between a CR and an LF keeps them apart
       }
-      written_end_ = written_end::none;
       if (units_.empty()) {
+         cr_ends_ = {};  // written whatever is dropped, it keeps the lines around it apart
          write(piece, raw);
          return;
       }
@@ -136,7 +136,7 @@ public:
       if (!units_.empty()) {
          throw rejected_input(offset, "an element starts or ends inside a free-text line");
       }
-      written_end_ = written_end::none;
+      cr_ends_ = {};
    }
 
    // Whether a line has begun and not ended: markup now is part of it.
@@ -148,7 +148,7 @@ public:
       if (!units_.empty()) {
          write_line(out, write);
       }
-      written_end_ = written_end::none;
+      cr_ends_ = {};
    }
 
    // The body is skipped from here on (it was inside an element that is being dropped).
@@ -157,16 +157,23 @@ public:
       units_.clear();
       raw_.clear();
       pending_cr_ = cr::none;
-      written_end_ = written_end::none;
+      cr_ends_ = {};
    }
 
 private:
    // Line breaks as written: a byte, or a reference (&#10;, &#xD;) in text that has them.
    enum class break_kind { none, literal_lf, reference_lf, literal_cr, reference_cr };
    enum class cr { none, literal, reference };
-   // A line break the output ends with that what comes next may join: a CR byte (in
-   // XML text or CDATA, read as an LF) or a CR char (&#13;, or a CR in a tree's text).
-   enum class written_end { none, cr_byte_read_as_lf, cr_char };
+   // The CR line breaks that lines since the last markup written between lines end with,
+   // which an LF starting a later line joins when the lines between are dropped: a CR
+   // byte (in XML text or CDATA, read as an LF), which only an LF byte joins, and a CR
+   // char (&#13;, or a CR in a tree's text), which any LF joins, a CR byte included.
+   enum class line_end { other, cr_byte_read_as_lf, cr_char };
+   struct cr_line_ends
+   {
+      bool cr_byte_read_as_lf = false;
+      bool cr_char = false;
+   };
 
    struct unit
    {
@@ -267,6 +274,7 @@ private:
 
    void write_line(redaction_output& out, const piece_writer& write)
    {
+      refuse_possible_join();
       decode_line();
       const std::size_t base = units_.front().offset;
       for (std::size_t& p : positions_) {
@@ -290,15 +298,15 @@ private:
             redacted_.back() = '\r';
          }
       }
-      line_written_ = false;
-      const auto guarded = [&](const line_unit& u, std::string_view bytes) { emit_guarded(u, bytes, write); };
+      note_cr_end(units_.back());  // before writing: a writer may discard the body
+      const auto put = [&write](const line_unit& u, std::string_view bytes) { write(u.piece, bytes); };
       if (redacted_ == decoded_) {
          for (const line_unit& u : units_) {
-            guarded(u, raw_of(u));
+            put(u, raw_of(u));
          }
       }
       else {
-         write_redacted(guarded);
+         write_redacted(put);
       }
       units_.clear();
       raw_.clear();
@@ -352,57 +360,53 @@ private:
       throw rejected_input(units_.front().offset, "free-text line could not be redacted in its own spelling");
    }
 
-   // A line that ends with a CR, then dropped lines, then an empty line: written as
-   // they stand, the CR and what starts the next line may make one line break as XML
-   // reads them, and the body would read differently than the redacted text. No byte
-   // may be changed to keep them apart, so the message is refused. A CR written as such
-   // is read as an LF, which only an LF written as such joins; a CR char (&#13;, or a CR
-   // in a tree's text) is joined by any LF after it, a CR written as such included.
-   void emit_guarded(const line_unit& u, std::string_view bytes, const piece_writer& write)
+   // A line that ends with a CR, then lines that may be dropped, then one that starts
+   // with an LF: with the lines between dropped, the CR and the LF, written as they stand,
+   // would make one line break as XML reads them, and the body would read differently
+   // than the redacted text. No byte may be changed to keep them apart, and whether the
+   // lines between go depends on the mask and the action, so the message is refused
+   // whatever they hold: the decision rests on the line breaks alone, and a policy that
+   // removes more never releases what one that removes less refuses.
+   void refuse_possible_join() const
    {
-      if (bytes.empty()) {
-         write(u.piece, bytes);
-         return;
+      const line_unit& first = units_.front();  // text: markup before any text is written at once
+      const std::string_view bytes = raw_of(first);
+      const bool lf_byte = bytes.front() == '\n';
+      const bool cr_byte_read_as_lf = bytes.front() == '\r' && first.form != text_form::decoded;
+      const bool joins = (cr_ends_.cr_byte_read_as_lf && lf_byte) ||
+                         (cr_ends_.cr_char &&
+                          (lf_byte || cr_byte_read_as_lf || (first.encoded() && first_reference(bytes) == "\n")));
+      if (joins) {
+         throw rejected_input(first.offset,
+                              "a free-text line ending in a CR and a later one starting with an LF would join into "
+                              "one line break if the lines between them were dropped");
       }
-      if (!line_written_ && joins_written_end(u, bytes)) {
-         throw rejected_input(units_.front().offset,
-                              "dropping a free-text line would join a CR and an LF into one line break");
-      }
-      line_written_ = true;
-      written_end_ = end_as_read(u, bytes);
-      write(u.piece, bytes);
    }
 
-   // Whether `bytes`, written first in a line in the spelling of `u`, joins the line
-   // break the output so far ends with.
-   [[nodiscard]] bool joins_written_end(const line_unit& u, std::string_view bytes) const
+   void note_cr_end(const line_unit& last)
    {
-      if (written_end_ == written_end::none || u.markup) {
-         return false;
+      switch (end_as_read(last, raw_of(last))) {
+         case line_end::cr_byte_read_as_lf: cr_ends_.cr_byte_read_as_lf = true; return;
+         case line_end::cr_char: cr_ends_.cr_char = true; return;
+         case line_end::other: return;
       }
-      const bool lf_byte = bytes.front() == '\n';
-      if (written_end_ == written_end::cr_byte_read_as_lf) {
-         return lf_byte;
-      }
-      const bool cr_byte_read_as_lf = bytes.front() == '\r' && u.form != text_form::decoded;
-      return lf_byte || cr_byte_read_as_lf || (u.encoded() && first_reference(bytes) == "\n");
    }
 
    // How the line break that `bytes`, written in the spelling of `u`, ends with is read.
-   [[nodiscard]] static written_end end_as_read(const line_unit& u, std::string_view bytes)
+   [[nodiscard]] static line_end end_as_read(const line_unit& u, std::string_view bytes)
    {
       if (u.markup) {
-         return written_end::none;
+         return line_end::other;
       }
       if (bytes.back() == '\r') {
-         return u.form == text_form::decoded ? written_end::cr_char : written_end::cr_byte_read_as_lf;
+         return u.form == text_form::decoded ? line_end::cr_char : line_end::cr_byte_read_as_lf;
       }
       const std::size_t amp = bytes.rfind('&');
       if (!u.encoded() || bytes.back() != ';' || amp == std::string_view::npos ||
           first_reference(bytes.substr(amp)) != "\r" || internal::unit_length(bytes, amp) != bytes.size() - amp) {
-         return written_end::none;
+         return line_end::other;
       }
-      return written_end::cr_char;
+      return line_end::cr_char;
    }
 
    // What the reference `bytes` starts with stands for, or nothing when it starts with
@@ -421,8 +425,7 @@ private:
    std::vector<line_unit> units_;  // the line so far
    std::string raw_;               // its bytes, text and markup, as written
    cr pending_cr_ = cr::none;      // the line ends with a CR; an LF may still join it
-   bool line_written_ = false;     // some output of the current line was written
-   written_end written_end_ = written_end::none;  // the line break the output of this block ends with
+   cr_line_ends cr_ends_;          // see cr_line_ends
    std::string decoded_;
    std::vector<std::size_t> positions_;
    std::string redacted_;
