@@ -302,3 +302,23 @@ TEST_CASE("nlets text free text: ssn and contact labels and tokens only under ma
       { body, ssn | contact, "" },
    });
 }
+
+TEST_CASE("nlets text free text: a body that starts on the header's line never takes the header's line break")
+{
+   // Right after TXT the header may end without a line break, and the body's first line
+   // is then on the header's line: dropped whole, it keeps its line break, or the next
+   // line would read as more of the header (".PC" after TXT as a control field).
+   for (const std::string_view first : { "ADDRESS: 9 MAIN", ": ZZ ADDRESS: 9 MAIN", "POB/MX" }) {
+      for (const std::string_view terminator : { "\n", "\r\n" }) {
+         CAPTURE(first);
+         const std::string message =
+            "LR.ORTEST001.WA.TXT" + std::string(first) + std::string(terminator) + ".PC" + std::string(terminator);
+         const veil_test::redaction result = veil_test::redact(message, address | immigration);
+         REQUIRE_FALSE(result.audit.rejected());
+         CHECK(result.output == "LR.ORTEST001.WA.TXT" + std::string(terminator) + ".PC" + std::string(terminator));
+         const veil_test::redaction again = veil_test::redact(result.output, address | immigration);
+         REQUIRE_FALSE(again.audit.rejected());
+         CHECK(again.output == result.output);
+      }
+   }
+}

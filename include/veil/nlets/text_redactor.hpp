@@ -113,6 +113,7 @@ public:
    void on_header(std::string_view bytes)
    {
       body_ = body_kind_of(audit_.message_key);
+      first_line_shares_header_ = !bytes.ends_with('\n') && !bytes.ends_with('\x7f');
       out_.emit(bytes);
    }
 
@@ -131,7 +132,24 @@ public:
    void on_line(std::string_view line, std::size_t offset)
    {
       add_routed_recipients(internal::split_line(line).content, offset);
-      lines_.on_line(line, offset, out_);
+      if (!first_line_shares_header_) {
+         lines_.on_line(line, offset, out_);
+         return;
+      }
+      // The body starts right after TXT, on the header's line. Dropped whole, this line
+      // would take the header's line break with it, and the next line would read as
+      // more of the header ("TXT.PC" as a control field): the line break stays.
+      first_line_shares_header_ = false;
+      bool written = false;
+      const auto note_written = [this, &written](std::string_view bytes) {
+         written = true;
+         out_.emit(bytes);
+      };
+      redaction_output counted = out_.redirected(note_written);
+      lines_.on_line(line, offset, counted);
+      if (!written) {
+         out_.emit(internal::split_line(line).terminator);
+      }
    }
    void on_end() { fields_.on_end(out_); }
 
@@ -159,6 +177,7 @@ private:
    field_redactor fields_;
    text_line_redactor lines_;
    body_kind body_ = body_kind::free_text;
+   bool first_line_shares_header_ = false;  // the header ends without a line break
 };
 
 }  // namespace internal
