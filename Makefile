@@ -6,7 +6,8 @@
 #   make bench  Release build of bench/, run against its baselines: table, bench/results.json, docs/performance.svg
 
 DEB_PACKAGES := cmake ninja-build g++ clang libclang-rt-14-dev \
-                tao-pegtl-dev libsimdjson-dev libpugixml-dev doctest-dev libasio-dev
+                tao-pegtl-dev libsimdjson-dev libpugixml-dev doctest-dev libasio-dev \
+                libsodium-dev
 FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 

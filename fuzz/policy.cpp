@@ -2,6 +2,8 @@
 // lists, and the record key a notifying rule takes from a message. Beyond "does not
 // crash", every input is held to:
 //   - read_policy() either returns a policy or throws policy_error, never anything else;
+//   - a policy that loads has a policy_version that every audit line can repeat as it
+//     is: none, or 1 to 64 printable ASCII characters;
 //   - a policy that loads decides as a policy must: a message to several recipients is
 //     at least as strict as to any one of them (withheld, categories, action, fields);
 //   - read_recipient_list() returns patterns or throws policy_error;
@@ -61,6 +63,9 @@ void check_policy(std::string_view text)
    catch (const veil::policy_error&) {
       return;
    }
+   require(p->version.size() <= 64 && std::all_of(p->version.begin(), p->version.end(),
+                                                   [](char c) { return c >= ' ' && c <= '~'; }),
+           "a policy_version is one short line of printable ASCII");
    const std::vector<std::string> recipients{ "VTICE0900", "DCFBIWA00", "ORTEST001", "AX" };
    for (const veil::format f : { veil::format::nlets_text, veil::format::nlets_xml, veil::format::aamva,
                                  veil::format::ansi_nist }) {

@@ -64,7 +64,7 @@ namespace {
 // Keys every audit line has; the others are written only when they have a value.
 const std::set<std::string> always_present_keys{ "format", "message_key", "sender_ori", "recipients", "outcome",
                                                  "fields" };
-const std::set<std::string> optional_keys{ "input", "control_field", "released_to", "error" };
+const std::set<std::string> optional_keys{ "input", "control_field", "released_to", "rules", "policy", "error" };
 
 void check_documented_keys(const json_value& line)
 {
@@ -85,6 +85,15 @@ void check_documented_keys(const json_value& line)
    }
    if (const json_value* error = line.find("error")) {
       CHECK(key_set(*error) == std::set<std::string>{ "offset", "reason" });
+   }
+   if (const json_value* policy = line.find("policy")) {
+      const std::set<std::string> keys = key_set(*policy);
+      CHECK(keys.count("name") == 1);
+      CHECK(keys.count("sha256") == 1);
+      for (const std::string& key : keys) {
+         CAPTURE(key);
+         CHECK((key == "name" || key == "version" || key == "sha256" || key == "lists"));
+      }
    }
 }
 
@@ -167,6 +176,41 @@ TEST_CASE("a passed message has an empty field list and optional keys stay out w
    CHECK(key_set(line) == always_present_keys);
    CHECK(string_member(line, "outcome") == "passed");
    CHECK(line.at("fields").items.empty());
+}
+
+TEST_CASE("the policy that decided is named right after its rules, its version only when it has one")
+{
+   veil::audit_record r = sample_record();
+   r.rules = { "default" };
+   const std::string digest(64, 'a');
+   r.policy = veil::policy_identity{ "mine.json", "2026-12-03", digest, {} };
+   json_value line = parsed_audit_line(r);
+   check_documented_keys(line);
+   const std::vector<std::string> keys = line.keys();
+   const auto rules = std::find(keys.begin(), keys.end(), "rules");
+   REQUIRE(rules != keys.end());
+   REQUIRE(rules + 1 != keys.end());
+   CHECK(*(rules + 1) == "policy");
+   CHECK(line.at("policy").keys() == std::vector<std::string>{ "name", "version", "sha256" });
+   CHECK(string_member(line.at("policy"), "name") == "mine.json");
+   CHECK(string_member(line.at("policy"), "version") == "2026-12-03");
+   CHECK(string_member(line.at("policy"), "sha256") == digest);
+
+   r.policy->version.clear();
+   r.policy->lists = { { "immigration_enforcement", "ice.txt", std::string(64, 'b') },
+                       { "federal", "dc.txt", std::string(64, 'c') } };
+   line = parsed_audit_line(r);
+   CHECK(line.at("policy").keys() == std::vector<std::string>{ "name", "sha256", "lists" });
+   const std::vector<json_value>& lists = line.at("policy").at("lists").items;
+   REQUIRE(lists.size() == 2);
+   CHECK(lists[0].keys() == std::vector<std::string>{ "name", "file", "sha256" });
+   CHECK(string_member(lists[0], "name") == "immigration_enforcement");
+   CHECK(string_member(lists[0], "file") == "ice.txt");
+   CHECK(string_member(lists[0], "sha256") == std::string(64, 'b'));
+   CHECK(string_member(lists[1], "file") == "dc.txt");
+
+   // No policy decided (a mask did): no member at all, not an empty one.
+   CHECK(parsed_audit_line(sample_record()).find("policy") == nullptr);
 }
 
 TEST_CASE("a rejected message's audit line carries the error's offset and reason")

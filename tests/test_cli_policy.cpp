@@ -5,6 +5,7 @@
 #include "cli_runner.hpp"
 #include "json_checker.hpp"
 #include "sample_messages.hpp"
+#include "sha256sum.hpp"
 
 #include <veil/policy/presets.hpp>
 
@@ -120,6 +121,81 @@ TEST_CASE("veil redact --recipient-list adds a file's ORIs and globs to a policy
    CHECK(r.out.empty());
 }
 
+TEST_CASE("veil redact --policy: each audit line names the policy file, its version and the SHA-256 of its bytes")
+{
+   const cli_sandbox box;
+   box.write("dr.txt", veil_test::sample_bytes("dr.txt"));
+   // Bytes as a person saves them, CRLF and a trailing blank included: the digest is of
+   // the file, not of the JSON it holds.
+   box.write("mine.json", "{\"version\": 1,\r\n \"policy_version\": \"2026-12-03 as signed\",\r\n "
+                          "\"lists\": {\"ice\": []},\r\n \"rules\": [{\"name\": \"a\", \"match\": "
+                          "{\"recipient\": [\"@ice\"]}, \"withhold\": true}]} \r\n");
+   box.write("ice.txt", "# field offices\nDCICE*\n");
+   box.write("hsi.txt", "VTHSI0100\n");
+   box.write("broken.txt", "DR.WAOLN");
+   const cli_result r =
+      box.run({ "redact", "--policy", "mine.json", "--recipient-list", "ice=ice.txt", "--recipient-list", "ice=hsi.txt",
+                "--audit", "audit.jsonl", "-o", "out.txt", "dr.txt", "broken.txt" });
+   CHECK(r.status == 1);
+   const std::vector<json_value> lines = audit_lines(box.read("audit.jsonl").value_or(""));
+   REQUIRE(lines.size() == 2);
+   for (const json_value& line : lines) {  // a rejected message was refused under the policy too
+      const json_value& policy = line.at("policy");
+      CHECK(policy.keys() == std::vector<std::string>{ "name", "version", "sha256", "lists" });
+      CHECK(policy.at("name").text == "mine.json");
+      CHECK(policy.at("version").text == "2026-12-03 as signed");
+      CHECK(policy.at("sha256").text == veil_test::sha256sum_of(box.path("mine.json")));
+      const std::vector<json_value>& lists = policy.at("lists").items;
+      REQUIRE(lists.size() == 2);
+      CHECK(lists[0].at("name").text == "ice");
+      CHECK(lists[0].at("file").text == "ice.txt");
+      CHECK(lists[0].at("sha256").text == veil_test::sha256sum_of(box.path("ice.txt")));
+      CHECK(lists[1].at("file").text == "hsi.txt");
+      CHECK(lists[1].at("sha256").text == veil_test::sha256sum_of(box.path("hsi.txt")));
+   }
+   CHECK(lines[1].at("outcome").text == "rejected");
+
+   // A preset is named preset:NAME, with the version it ships with and the digest of
+   // its text, which docs/policies holds byte for byte; a mask alone names no policy.
+   const cli_result preset = box.run({ "redact", "--policy", "preset:dppa-highly-restricted", "--audit", "preset.jsonl",
+                                       "-o", "out.txt", "dr.txt" });
+   CHECK(preset.status == 0);
+   const std::vector<json_value> by_preset = audit_lines(box.read("preset.jsonl").value_or(""));
+   REQUIRE(by_preset.size() == 1);
+   CHECK(by_preset[0].at("policy").keys() == std::vector<std::string>{ "name", "version", "sha256" });
+   CHECK(by_preset[0].at("policy").at("name").text == "preset:dppa-highly-restricted");
+   CHECK(by_preset[0].at("policy").at("version").text == "2026-12-03");
+   CHECK(by_preset[0].at("policy").at("sha256").text ==
+         veil_test::sha256sum_of(std::filesystem::path(VEIL_SOURCE_DIR) / "docs/policies/dppa-highly-restricted.json"));
+
+   const cli_result masked = box.run({ "redact", "--mask", "ssn", "--audit", "mask.jsonl", "-o", "out.txt", "dr.txt" });
+   CHECK(masked.status == 0);
+   const std::vector<json_value> by_mask = audit_lines(box.read("mask.jsonl").value_or(""));
+   REQUIRE(by_mask.size() == 1);
+   CHECK(by_mask[0].find("policy") == nullptr);
+   CHECK(by_mask[0].find("rules") == nullptr);
+}
+
+TEST_CASE("veil policy check and show print the identity the audit lines will carry")
+{
+   const cli_sandbox box;
+   box.write("ice.txt", "DCICE*\n");
+   const cli_result check = box.run({ "policy", "check", "--recipient-list", "immigration_enforcement=ice.txt",
+                                      "preset:immigration-withhold" });
+   CHECK(check.status == 0);
+   const std::string preset_digest =
+      veil_test::sha256sum_of(std::filesystem::path(VEIL_SOURCE_DIR) / "docs/policies/immigration-withhold.json");
+   CHECK(check.out.starts_with("preset:immigration-withhold: valid\nversion 2026-12-03, sha256 " + preset_digest +
+                               "\nlist immigration_enforcement += ice.txt, sha256 " +
+                               veil_test::sha256sum_of(box.path("ice.txt")) + "\n\n"));
+
+   // show's stdout is the JSON alone, to be saved as a file; the identity goes to stderr.
+   const cli_result show = box.run({ "policy", "show", "preset:immigration-withhold" });
+   CHECK(show.status == 0);
+   CHECK(show.err == "preset:immigration-withhold: version 2026-12-03, sha256 " + preset_digest + "\n");
+   CHECK(show.out.starts_with("{\n  \"version\": 1,\n  \"policy_version\": \"2026-12-03\",\n"));
+}
+
 TEST_CASE("veil policy check prints a valid policy in plain words; a broken one exits 2 with its JSON path")
 {
    const cli_sandbox box;
@@ -160,7 +236,8 @@ TEST_CASE("veil policy check prints what is suspect as warnings and exits 0; --s
    const cli_result lenient = box.run({ "policy", "check", "suspect.json" });
    CHECK(lenient.status == 0);
    CHECK(lenient.err == warnings);
-   CHECK(lenient.out.starts_with("suspect.json: valid, with 2 warnings\n\n"));
+   CHECK(lenient.out.starts_with("suspect.json: valid, with 2 warnings\nno policy_version, sha256 " +
+                                 veil_test::sha256sum_of(box.path("suspect.json")) + "\n\n"));
 
    const cli_result strict = box.run({ "policy", "check", "--strict", "suspect.json" });
    CHECK(strict.status == 2);
@@ -174,7 +251,9 @@ TEST_CASE("veil policy check prints what is suspect as warnings and exits 0; --s
    const cli_result filled = box.run({ "policy", "check", "--strict", "--recipient-list", "ice=hsi.txt", "filled.json" });
    CHECK(filled.status == 0);
    CHECK(filled.err.empty());
-   CHECK(filled.out.starts_with("filled.json: valid\n\n"));
+   CHECK(filled.out.starts_with("filled.json: valid\nno policy_version, sha256 " +
+                                veil_test::sha256sum_of(box.path("filled.json")) + "\nlist ice += hsi.txt, sha256 " +
+                                veil_test::sha256sum_of(box.path("hsi.txt")) + "\n\n"));
 
    for (const veil::policy::preset& p : veil::policy::presets) {
       CAPTURE(p.name);

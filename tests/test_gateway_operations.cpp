@@ -3,6 +3,9 @@
 // start with exit status 2.
 
 #include "gateway_relay_support.hpp"
+#include "sha256sum.hpp"
+
+#include <veil/policy/sha256.hpp>
 
 #include <doctest/doctest.h>
 
@@ -15,6 +18,9 @@ using namespace veil_test;
 TEST_CASE("gateway: SIGHUP reloads the policy for the next message; a broken policy is refused and the old one kept")
 {
    relay_setup relay;
+   const std::string first_digest = sha256sum_of(relay.gateway().dir() / "policy.json");
+   CHECK(contains(relay.gateway().stderr_text(),
+                  "veil-gateway: policy: policy.json: no policy_version, sha256 " + first_digest + "\n"));
    framed_peer client = relay.client();
    const std::string query = gateway_query("DQ", "ORTEST001");
    const std::string response = upstream_response(query);
@@ -27,13 +33,16 @@ TEST_CASE("gateway: SIGHUP reloads the policy for the next message; a broken pol
 
    // Nothing removed for anyone: the same connection now receives the response whole. The
    // list no rule names is suspect, not wrong: logged, and the policy is taken.
-   relay.gateway().write_file("policy.json",
-                              R"({"version": 1, "lists": {"unused": ["VTICE0900"]}, "default": {"redact": []}})");
+   relay.gateway().write_file("policy.json", R"({"version": 1, "policy_version": "2", "lists": {"unused": ["VTICE0900"]},
+      "default": {"redact": []}})");
+   const std::string second_digest = sha256sum_of(relay.gateway().dir() / "policy.json");
+   REQUIRE(second_digest != first_digest);
    relay.gateway().signal(SIGHUP);
    REQUIRE(relay.gateway().wait_for_log("policy reloaded from policy.json", std::chrono::seconds(5)));
    CHECK(contains(relay.gateway().stderr_text(),
                   "veil-gateway: warning: policy.json: $.lists.unused: no rule names @unused, so the list decides "
-                  "nothing\nveil-gateway: policy reloaded from policy.json\n"));
+                  "nothing\nveil-gateway: policy reloaded from policy.json: version 2, sha256 " +
+                     second_digest + "\n"));
    client.send(query);
    CHECK(client.receive() == response);
 
@@ -50,6 +59,25 @@ TEST_CASE("gateway: SIGHUP reloads the policy for the next message; a broken pol
    CHECK(string_at(audit[0], "outcome") == "redacted");
    CHECK(string_at(audit[1], "outcome") == "passed");
    CHECK(string_at(audit[2], "outcome") == "passed");
+   // Each line names the policy that decided it: the first, then the reloaded one, kept
+   // through the reload that failed.
+   CHECK(audit[0].at("policy").keys() == std::vector<std::string>{ "name", "sha256" });
+   CHECK(string_at(audit[0].at("policy"), "name") == "policy.json");
+   CHECK(string_at(audit[0].at("policy"), "sha256") == first_digest);
+   for (const json_value& reloaded : { audit[1], audit[2] }) {
+      CHECK(string_at(reloaded.at("policy"), "name") == "policy.json");
+      CHECK(string_at(reloaded.at("policy"), "version") == "2");
+      CHECK(string_at(reloaded.at("policy"), "sha256") == second_digest);
+   }
+}
+
+TEST_CASE("gateway: without --policy it names its built-in default, by the digest of its text")
+{
+   gateway_process gateway({ "--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:1" });
+   REQUIRE(gateway.start() != 0);
+   CHECK(contains(gateway.stderr_text(), "veil-gateway: policy: built-in default: no policy_version, sha256 " +
+                                            veil::policy::sha256_hex(R"({"version": 1})") + "\n"));
+   CHECK(gateway.stop() == 0);
 }
 
 TEST_CASE("gateway: on SIGTERM it stops accepting, delivers every response it has read, and exits 0")

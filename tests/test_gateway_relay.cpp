@@ -161,6 +161,7 @@ TEST_CASE("gateway: an oversized frame either way closes its connection, is audi
       CHECK(count_outcome(audit, "rejected") == 2);
       std::size_t oversized = 0;
       for (const json_value& line : audit) {
+         CHECK(string_at(line.at("policy"), "name") == "policy.json");  // refused under it
          if (string_at(line, "outcome") == "rejected") {
             CHECK(contains(string_at(line.at("error"), "reason"), "longer than --max-frame (4096 bytes)"));
             ++oversized;

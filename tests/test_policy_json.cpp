@@ -46,6 +46,15 @@ TEST_CASE("policy: a JSON policy reads into the rules it says, and decides as th
    CHECK(decide(p, format::aamva, "DR", { "DCFBIWA00" }).rules == std::vector<std::string>{ "default" });
 }
 
+TEST_CASE("policy: policy_version is the authors' own, apart from the format's version, up to 64 characters")
+{
+   CHECK(veil::policy::read_policy(R"({"version": 1})").version.empty());
+   CHECK(veil::policy::read_policy(R"({"version": 1, "policy_version": "v4 ~ signed 2026-11-30!"})").version ==
+         "v4 ~ signed 2026-11-30!");
+   const std::string longest(64, '7');
+   CHECK(veil::policy::read_policy(R"({"version": 1, "policy_version": ")" + longest + R"("})").version == longest);
+}
+
 TEST_CASE("policy: field ids of every format, descriptions and per-state labels are read")
 {
    const veil::policy::policy p = veil::policy::read_policy(R"({
@@ -107,6 +116,19 @@ TEST_CASE("policy: every mistake in a JSON policy is refused, naming its JSON pa
       { R"({"version": 1, "rules": [{"name": "a", "fields": "POB"}]})", "$.rules[0].fields: must be an object" },
       { R"({"version": 1, "rules": [{"name": "a", "description": 7}]})", "$.rules[0].description: must be a string" },
       { R"({"version": 1, "description": ["x"]})", "$.description: must be a string" },
+      // The authors' version, which every audit line repeats: one short printable line.
+      { R"({"version": 1, "policy_version": 3})", "$.policy_version: must be a string" },
+      { R"({"version": 1, "policy_version": ""})", "$.policy_version: must be 1 to 64 printable ASCII characters" },
+      { R"({"version": 1, "policy_version": ")" + std::string(65, '7') + R"("})",
+        "$.policy_version: must be 1 to 64 printable ASCII characters" },
+      { R"({"version": 1, "policy_version": "2026-12-03\n"})",
+        "$.policy_version: must be 1 to 64 printable ASCII characters" },
+      { R"({"version": 1, "policy_version": "2026-12-03\u0000"})",
+        "$.policy_version: must be 1 to 64 printable ASCII characters" },
+      { R"({"version": 1, "policy_version": "révision 2"})",
+        "$.policy_version: must be 1 to 64 printable ASCII characters" },
+      { R"({"version": 1, "policy_version": "2026-12-03", "policy_version": "2026-12-04"})",
+        "$.policy_version: given twice in one object" },
       { R"({"version": 1, "labels": {"Washington": {"address": ["RES:"]}}})",
         "$.labels.Washington: must be a two-letter state code" },
       { R"({"version": 1, "labels": {"WA": {"home": ["RES:"]}}})", "$.labels.WA.home: unknown category 'home'" },

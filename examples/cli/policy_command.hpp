@@ -1,11 +1,14 @@
 #pragma once
 // `veil policy check P`: loads a policy (a file or preset:NAME, with any recipient
-// lists) exactly as `veil redact --policy` would, and prints its rules in plain words,
-// and on stderr what in it is suspect (policy_lint.hpp); `--strict` refuses a policy
-// with any such warning, for a state's CI.
-// `veil policy show preset:NAME` prints a preset's JSON, to start a state's own from.
+// lists) exactly as `veil redact --policy` would, and prints its identity (the version
+// and digests its audit lines will carry) and its rules in plain words, and on stderr
+// what in it is suspect (policy_lint.hpp); `--strict` refuses a policy with any such
+// warning, for a state's CI.
+// `veil policy show preset:NAME` prints a preset's JSON, to start a state's own from,
+// and its identity on stderr.
 
 #include "arguments.hpp"
+#include "identity_words.hpp"
 #include "policy_source.hpp"
 #include "policy_words.hpp"
 #include "usage.hpp"
@@ -60,6 +63,10 @@ inline int policy_command(arguments args)
       if (!text) {
          throw usage_error("no preset named '" + std::string(name) + "' (presets: " + preset_names() + ")");
       }
+      // The JSON alone goes to stdout, to be saved as a policy of one's own.
+      policy_source preset;
+      preset.policy = std::string(preset_prefix) + std::string(name);
+      std::cerr << preset.policy << ": " << identity_words(*load_policy(preset).identity, "; ") << '\n';
       std::cout << *text;
       return 0;
    }
@@ -73,8 +80,11 @@ inline int policy_command(arguments args)
    if (strict && !warnings.empty()) {
       throw policy_error(source.policy + ": " + counted + ", refused under --strict");
    }
-   std::cout << source.policy << ": valid" << (warnings.empty() ? "" : ", with " + counted) << "\n\n"
-             << policy_words(p);
+   std::cout << source.policy << ": valid" << (warnings.empty() ? "" : ", with " + counted) << '\n';
+   for (const std::string& item : identity_words(*p.identity)) {
+      std::cout << item << '\n';
+   }
+   std::cout << '\n' << policy_words(p);
    return 0;
 }
 

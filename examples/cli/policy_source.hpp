@@ -1,18 +1,18 @@
 #pragma once
 // Where a command's policy comes from: `--policy FILE` or `--policy preset:NAME`, then
-// each `--recipient-list NAME=FILE` added to the policy's list NAME. Any mistake is a
-// policy_error (exit 2) that names the file and, inside it, the JSON path or line. What
-// is only suspect (policy_lint.hpp) is left to the callers that report it.
+// each `--recipient-list NAME=FILE` added to the policy's list NAME. The policy is named
+// as given, and its audit lines carry the digests of these bytes (identity.hpp). Any
+// mistake is a policy_error (exit 2) that names the file and, inside it, the JSON path or
+// line. What is only suspect (policy_lint.hpp) is left to the callers that report it.
 
 #include "arguments.hpp"
 #include "input_files.hpp"
 
 #include <veil/category_mask.hpp>
+#include <veil/policy/identity.hpp>
 #include <veil/policy/policy.hpp>
-#include <veil/policy/policy_json.hpp>
 #include <veil/policy/policy_lint.hpp>
 #include <veil/policy/presets.hpp>
-#include <veil/policy/recipient_list.hpp>
 
 #include <cstddef>
 #include <string>
@@ -82,7 +82,7 @@ struct policy_source
    }
    veil::policy::policy p;
    try {
-      p = veil::policy::read_policy(text);
+      p = veil::policy::read_identified_policy(text, source.policy);
    }
    catch (const policy_error& e) {
       throw policy_error(source.policy + ": " + e.what());
@@ -92,7 +92,7 @@ struct policy_source
       if (!entries) {
          throw policy_error(file + ": cannot read the recipient list: " + unreadable_reason(file));
       }
-      veil::policy::extend_list(p, list, veil::policy::read_recipient_list(*entries, file));
+      veil::policy::add_identified_list(p, list, file, *entries);
    }
    return p;
 }

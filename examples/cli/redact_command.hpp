@@ -237,7 +237,7 @@ inline int redact_command(arguments args)
          record = by_policy->redact(f, whole, redacted, name, also_to);
       }
       else {
-         record = refused_record(f, name, policy_message_limit, std::string(too_long_for_a_policy));
+         record = by_policy->stamped(refused_record(f, name, policy_message_limit, std::string(too_long_for_a_policy)));
       }
       if (in.failed()) {
          std::cerr << "veil: " << name << ": cannot read\n";

@@ -65,9 +65,10 @@ options:
                    digits); recorded in the audit; a policy decides for it
                    as well as for the recipients the message names
   --audit FILE     append one JSON line per message: time, format, message
-                   key, sender, recipients, policy rules, outcome (passed,
-                   redacted, withheld, rejected), and per removed field its
-                   tag, category, action, offset and length (never the value)
+                   key, sender, recipients, policy rules and the policy's
+                   name, version and SHA-256, outcome (passed, redacted,
+                   withheld, rejected), and per removed field its tag,
+                   category, action, offset and length (never the value)
   --summary        print one line per message to stderr saying what was removed
   -o, --output FILE
                    write the output to FILE instead of stdout; FILE is
@@ -99,12 +100,14 @@ inline constexpr std::string_view policy_help = R"(usage: veil policy check [--s
        veil policy show preset:NAME
 
 check loads the policy P (a JSON file, or preset:NAME) as veil redact --policy
-would, says whether it is valid, and prints its lists and rules in plain
-words; a policy that does not load prints the reason with its JSON path and
-exits with 2. What loads but looks like a mistake (a list no rule names, an
-empty list, an entry listed twice, a rule without match or with the same
-match as an earlier one) is printed on stderr as a warning. show prints a
-preset's JSON, to start a policy of one's own.
+would, says whether it is valid, prints the identity its audit lines carry
+(its policy_version and the SHA-256 of its bytes and of each recipient list)
+and its lists and rules in plain words; a policy that does not load prints
+the reason with its JSON path and exits with 2. What loads but looks like a
+mistake (a list no rule names, an empty list, an entry listed twice, a rule
+without match or with the same match as an earlier one) is printed on stderr
+as a warning. show prints a preset's JSON, to start a policy of one's own,
+and its identity on stderr.
 
 options:
   --strict         check: exit with 2 if there is any warning

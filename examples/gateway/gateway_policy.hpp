@@ -2,13 +2,15 @@
 // The policy in force, and its reload: a reload reads the --policy source (and its
 // recipient lists) again, and only a policy that reads and validates whole replaces the
 // current one. What is only suspect in it (policy_lint.hpp) is logged, at start and at
-// each reload, and does not stop it. Each message takes the policy in force when it
-// arrives, so a reload takes effect from the next message on.
+// each reload, and does not stop it; so is its identity, which every audit line carries.
+// Each message takes the policy in force when it arrives, so a reload takes effect from
+// the next message on.
 
+#include "../cli/identity_words.hpp"
 #include "../cli/policy_source.hpp"
 #include "log.hpp"
 
-#include <veil/policy/policy_json.hpp>
+#include <veil/policy/identity.hpp>
 #include <veil/policy/policy_lint.hpp>
 #include <veil/policy/policy_redactor.hpp>
 
@@ -36,13 +38,20 @@ public:
       }
    }
 
-   [[nodiscard]] std::string described() const { return source_.given() ? source_.policy : "the built-in default"; }
+   // The policy in force as its audit lines name it: "policy.json: version 2026-12-03,
+   // sha256 ...; list ... += ice.txt, sha256 ...".
+   [[nodiscard]] std::string described() const
+   {
+      const policy_identity& id = *current_->rules().identity;
+      return id.name + ": " + cli::identity_words(id, "; ");
+   }
 
 private:
    [[nodiscard]] std::shared_ptr<const policy::policy_redactor> load() const
    {
       // Without --policy: the default rule of an empty policy (address, photo, immigration).
-      policy::policy p = source_.given() ? cli::load_policy(source_) : policy::read_policy(R"({"version": 1})");
+      policy::policy p = source_.given() ? cli::load_policy(source_)
+                                         : policy::read_identified_policy(R"({"version": 1})", "built-in default");
       for (const policy::policy_warning& w : policy::lint(p)) {
          log_line(cli::warning_line(source_, w));
       }

@@ -155,7 +155,7 @@ private:
                                             "conn " + std::to_string(id_) + " " + frame_kind + " " + std::to_string(number));
       const std::string reason = "frame longer than --max-frame (" + std::to_string(context_.settings.max_frame) + " bytes)";
       mark_rejected(audit, rejection{ context_.settings.max_frame, reason });
-      if (!context_.audit.write(std::move(audit))) {
+      if (!context_.audit.write(context_.policy.current().stamped(std::move(audit)))) {
          log_line(name() + ": the audit line of an oversized frame could not be written");
       }
       close(side + " sent a " + reason);

@@ -5,6 +5,7 @@
 #include <veil/action.hpp>
 #include <veil/category.hpp>
 #include <veil/detail/json_writer.hpp>
+#include <veil/policy_identity.hpp>
 #include <veil/rejection.hpp>
 
 #include <chrono>
@@ -54,6 +55,7 @@ struct audit_record
    std::vector<redacted_field> fields;
    std::vector<std::string> notes;  // what else the format made change (an integrity record dropped)
    std::vector<std::string> rules;  // the policy rules that decided the message, when a policy did
+   std::optional<policy_identity> policy;  // the policy in force, when one read from bytes decided
    // A rule asked that the person be told their record was requested (NY, IL, MA): the
    // record key (licence number) is the one value an audit line carries, so that the
    // notice can reach them. Empty when the message holds none.
@@ -128,6 +130,32 @@ template <typename Redact>
    return audit;
 }
 
+// "policy":{"name":...,"version":...,"sha256":...,"lists":[...]}, without a version the
+// policy does not give or lists none were added.
+inline void append_policy_identity(std::string& out, const policy_identity& p)
+{
+   using detail::append_json_member;
+   out += ",\"policy\":{";
+   append_json_member(out, "name", p.name);
+   if (!p.version.empty()) {
+      out += ',';
+      append_json_member(out, "version", p.version);
+   }
+   out += ',';
+   append_json_member(out, "sha256", p.sha256);
+   if (!p.lists.empty()) {
+      out += ",\"lists\":";
+      detail::append_json_objects(out, p.lists, [&out](const recipient_list_identity& list) {
+         append_json_member(out, "name", list.name);
+         out += ',';
+         append_json_member(out, "file", list.file);
+         out += ',';
+         append_json_member(out, "sha256", list.sha256);
+      });
+   }
+   out += '}';
+}
+
 // One JSON object, terminated by '\n', so that an audit file is JSON Lines.
 [[nodiscard]] inline std::string to_json_line(const audit_record& r)
 {
@@ -161,12 +189,13 @@ template <typename Redact>
       out += ",\"rules\":";
       append_json_strings(out, r.rules);
    }
+   if (r.policy) {
+      append_policy_identity(out, *r.policy);
+   }
    out += ',';
    append_json_member(out, "outcome", name_of(r.result));
-   out += ",\"fields\":[";
-   for (std::size_t i = 0; i < r.fields.size(); ++i) {
-      const redacted_field& f = r.fields[i];
-      out += i != 0 ? ",{" : "{";
+   out += ",\"fields\":";
+   detail::append_json_objects(out, r.fields, [&out](const redacted_field& f) {
       append_json_member(out, "tag", f.tag);
       out += ',';
       append_json_member(out, "category", name_of(f.kind));
@@ -176,9 +205,7 @@ template <typename Redact>
       append_json_member(out, "offset", f.offset);
       out += ',';
       append_json_member(out, "length", f.length);
-      out += '}';
-   }
-   out += ']';
+   });
    if (!r.notes.empty()) {
       out += ",\"notes\":";
       append_json_strings(out, r.notes);

@@ -28,6 +28,7 @@ execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} ${config_option}
                 COMMAND_ERROR_IS_FATAL ANY)
 
 foreach(installed include/veil/nlets/text_redactor.hpp include/veil/xml/dom_redactor.hpp include/veil/category_mask.hpp
+                  include/veil/policy/identity.hpp
                   share/veil/cmake/veilConfig.cmake share/veil/cmake/veilConfigVersion.cmake
                   share/veil/cmake/veilTargets.cmake bin/veil)
   if(NOT EXISTS ${prefix}/${installed})
@@ -59,4 +60,5 @@ endif()
 execute_process(COMMAND ${CMAKE_COMMAND} --build ${consumer_build} ${config_option} COMMAND_ERROR_IS_FATAL ANY)
 execute_process(COMMAND ${consumer_build}/consumer COMMAND_ERROR_IS_FATAL ANY)
 execute_process(COMMAND ${consumer_build}/dom_consumer COMMAND_ERROR_IS_FATAL ANY)
+execute_process(COMMAND ${consumer_build}/policy_consumer COMMAND_ERROR_IS_FATAL ANY)
 message(STATUS "consumer built against ${prefix} and passed")

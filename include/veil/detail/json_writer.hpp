@@ -66,4 +66,20 @@ void append_json_strings(std::string& out, const Strings& strings)
    out += ']';
 }
 
+// A JSON array of objects, one per item: `members(item)` appends its members, comma
+// separated, between the braces.
+template <typename Items, typename Members>
+void append_json_objects(std::string& out, const Items& items, Members&& members)
+{
+   out += '[';
+   bool first = true;
+   for (const auto& item : items) {
+      out += first ? "{" : ",{";
+      first = false;
+      members(item);
+      out += '}';
+   }
+   out += ']';
+}
+
 }  // namespace veil::detail

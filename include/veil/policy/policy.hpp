@@ -16,6 +16,7 @@
 #include <veil/format.hpp>
 #include <veil/nlets/text_labels.hpp>
 #include <veil/policy/ori_pattern.hpp>
+#include <veil/policy_identity.hpp>
 
 #include <algorithm>
 #include <map>
@@ -52,6 +53,10 @@ struct rule
 struct policy
 {
    std::string description;  // what the policy models (the law it cites); may be empty
+   std::string version;      // the version its authors give it ("policy_version"); may be empty
+   // Where it was read from, stamped on every audit record it decides; nullopt for a
+   // policy built in code or read without a name (veil/policy/identity.hpp).
+   std::optional<policy_identity> identity;
    std::map<std::string, std::vector<ori_pattern>> lists;
    // Free-text labels a responding state prints, by its two-letter code: they apply to
    // messages whose sender ORI starts with the code, as built-in labels do.

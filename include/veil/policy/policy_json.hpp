@@ -5,13 +5,16 @@
 // unknown key, category, action, format or field id, a key given twice, a duplicate rule
 // name, a list that does not exist, a list entry or recipient that no 2- or 9-character
 // recipient can be, a message key that is not one, an empty match list, a rule that says
-// nothing to do, a value of the wrong type; a syntax error by line and column. A policy
-// is read only if nothing in it can be mistaken: a near miss that would be read as
-// something else is refused, since what it fails to match is released.
-// Link veil::policy_json (it brings simdjson).
+// nothing to do, a "policy_version" that is not one short line of printable ASCII, a
+// value of the wrong type; a syntax error by line and column. A policy is read only if
+// nothing in it can be mistaken: a near miss that would be read as something else is
+// refused, since what it fails to match is released.
+// Link veil::policy_json (it brings simdjson). "version" is the version of this format,
+// always 1; "policy_version" is the authors' own (see identity.hpp).
 //
 //   {
 //     "version": 1,
+//     "policy_version": "2026-12-03",
 //     "lists": { "immigration_enforcement": ["VTICE0900"] },
 //     "default": { "redact": ["address", "photo", "immigration"] },
 //     "rules": [
@@ -240,6 +243,21 @@ public:
    });
 }
 
+// The version a policy's authors give it, which every audit line it decides repeats: one
+// short line of printable ASCII, so that it reads the same in a log, a terminal and a
+// report ("2026-12-03", "v4 as signed 2026-11-30").
+[[nodiscard]] inline std::string policy_version(std::string_view text, const std::string& path)
+{
+   constexpr std::size_t longest = 64;
+   const bool printable = std::all_of(text.begin(), text.end(), [](char c) { return c >= ' ' && c <= '~'; });
+   if (text.empty() || text.size() > longest || !printable) {
+      json_reader::fail(path, "must be 1 to " + std::to_string(longest) +
+                                 " printable ASCII characters (letters, digits, spaces, punctuation), e.g. "
+                                 "\"2026-12-03\"");
+   }
+   return std::string(text);
+}
+
 // A message key; "dr" is refused with the key it was likely meant to be.
 inline void check_message_key(std::string_view key, const std::string& path)
 {
@@ -290,7 +308,8 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
    }
    json_reader::refuse_duplicate_keys(root, "$");
    const simdjson::dom::object top = json_reader::object(root, "$");
-   json_reader::only_keys(top, "$", { "version", "description", "lists", "default", "rules", "labels" });
+   json_reader::only_keys(top, "$",
+                          { "version", "policy_version", "description", "lists", "default", "rules", "labels" });
    policy p;
 
    std::int64_t version = 0;
@@ -299,6 +318,9 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
    }
 
    simdjson::dom::element e;
+   if (top["policy_version"].get(e) == simdjson::SUCCESS) {
+      p.version = internal::policy_version(json_reader::string(e, "$.policy_version"), "$.policy_version");
+   }
    if (top["description"].get(e) == simdjson::SUCCESS) {
       p.description = std::string(json_reader::string(e, "$.description"));
    }

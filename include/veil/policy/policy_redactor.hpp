@@ -12,7 +12,8 @@
 // nothing, and the first reading is the output. The recipients are
 // those the message names plus any the caller adds (the agency the output goes to, when
 // the caller knows it better than the header); all of them receive the same bytes, so
-// the strictest combination of their rules applies.
+// the strictest combination of their rules applies. Every record it returns, a rejected
+// one too, names the policy when it has an identity (identity.hpp).
 
 #include <veil/audit.hpp>
 #include <veil/format.hpp>
@@ -92,7 +93,7 @@ public:
                                            const std::vector<std::string>& also_to = {},
                                            std::string_view input_name = {}) const
    {
-      return read(f, message, found, also_to, input_name).audit;
+      return stamped(read(f, message, found, also_to, input_name).audit);
    }
 
    // Redacts one whole message as the policy decides for its recipients (its own plus
@@ -103,7 +104,7 @@ public:
    {
       routing r;
       reading first = read(f, message, r, also_to, input_name);
-      return first.audit.rejected() ? first.audit : release(f, message, r, std::move(first), out, input_name);
+      return stamped(first.audit.rejected() ? first.audit : release(f, message, r, std::move(first), out, input_name));
    }
 
    // The same for `recipients` alone, whatever the message names: what these agencies
@@ -114,7 +115,15 @@ public:
       routing r;
       reading first = read(f, message, r, {}, input_name);
       r.recipients = recipients;
-      return first.audit.rejected() ? first.audit : release(f, message, r, std::move(first), out, input_name);
+      return stamped(first.audit.rejected() ? first.audit : release(f, message, r, std::move(first), out, input_name));
+   }
+
+   // `audit` named as decided by this policy, when it has an identity (identity.hpp): a
+   // message it rejected was refused under it too.
+   [[nodiscard]] audit_record stamped(audit_record audit) const
+   {
+      audit.policy = policy_.identity;
+      return audit;
    }
 
 private:

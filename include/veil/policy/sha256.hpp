@@ -1,0 +1,30 @@
+#pragma once
+// SHA-256 of bytes as 64 lower-case hex digits, as sha256sum prints it: what names the
+// exact bytes of a policy (and of each recipient list added to it) in the audit lines
+// it decides. libsodium computes it; link veil::policy_json.
+
+#include <sodium.h>
+
+#include <array>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace veil::policy {
+
+[[nodiscard]] inline std::string sha256_hex(std::string_view bytes)
+{
+   // SHA-256 needs nothing sodium_init() sets up, but libsodium asks that it be called
+   // before any of its functions; once is enough.
+   static const bool initialized = sodium_init() >= 0;
+   if (!initialized) {
+      throw std::runtime_error("libsodium could not be initialized");
+   }
+   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+   crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+   std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
+   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+   return std::string(hex.data(), crypto_hash_sha256_BYTES * 2);
+}
+
+}  // namespace veil::policy
