@@ -97,6 +97,7 @@ options:
 )";
 
 inline constexpr std::string_view policy_help = R"(usage: veil policy check [--strict] [--recipient-list NAME=FILE ...] P
+       veil policy test [--recipient-list NAME=FILE ...] P TESTS
        veil policy show preset:NAME
 
 check loads the policy P (a JSON file, or preset:NAME) as veil redact --policy
@@ -106,14 +107,23 @@ and its lists and rules in plain words; a policy that does not load prints
 the reason with its JSON path and exits with 2. What loads but looks like a
 mistake (a list no rule names, an empty list, an entry listed twice, a rule
 without match or with the same match as an earlier one) is printed on stderr
-as a warning. show prints a preset's JSON, to start a policy of one's own,
-and its identity on stderr.
+as a warning.
+
+test runs the cases of the JSON file TESTS against P: each names a message
+(sample:FORMAT/FILE for a shipped sample, or a file relative to TESTS), the
+recipients it goes to, and what must hold (outcome, withheld, notify, rules,
+categories or field ids absent or present in what is released). It prints
+PASS or FAIL for each case, with what happened, and exits with 1 if any case
+fails, 2 if P or TESTS cannot be read.
+
+show prints a preset's JSON, to start a policy of one's own, and its identity
+on stderr.
 
 options:
   --strict         check: exit with 2 if there is any warning
   --recipient-list NAME=FILE
-                   check: add the ORIs or globs in FILE, one per line, to the
-                   policy's ORI list NAME; may be repeated
+                   check, test: add the ORIs or globs in FILE, one per line,
+                   to the policy's ORI list NAME; may be repeated
 
 presets:
   immigration-withhold     withhold every message from agencies that primarily

@@ -122,6 +122,22 @@ public:
       strings(e, path, std::forward<Each>(each));
    }
 
+   // The root of JSON `text`, parsed and validated whole by `parser`; a syntax error is
+   // refused with its line and column (json_syntax_error.hpp).
+   [[nodiscard]] static simdjson::dom::element parse(simdjson::dom::parser& parser, std::string_view text)
+   {
+      simdjson::dom::element root;
+      if (const auto error = parser.parse(text.data(), text.size()).get(root); error != simdjson::SUCCESS) {
+         const std::optional<json_syntax_error> where = find_json_syntax_error(text);
+         throw policy_error("$: not valid JSON: " +
+                            (where ? "line " + std::to_string(where->line) + ", column " +
+                                        std::to_string(where->column) + ": " + where->what
+                                   : std::string(simdjson::error_message(error))));
+      }
+      refuse_duplicate_keys(root, "$");
+      return root;
+   }
+
    // Refuses a key given twice in any object of the document: a reader takes one of the
    // two (simdjson the first), and the other, which its author meant, would be ignored.
    static void refuse_duplicate_keys(simdjson::dom::element e, const std::string& path)
@@ -298,16 +314,7 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
 {
    using internal::json_reader;
    simdjson::dom::parser parser;
-   simdjson::dom::element root;
-   if (const auto error = parser.parse(json.data(), json.size()).get(root); error != simdjson::SUCCESS) {
-      const std::optional<json_syntax_error> where = find_json_syntax_error(json);
-      throw policy_error("$: not valid JSON: " +
-                         (where ? "line " + std::to_string(where->line) + ", column " + std::to_string(where->column) +
-                                     ": " + where->what
-                                : std::string(simdjson::error_message(error))));
-   }
-   json_reader::refuse_duplicate_keys(root, "$");
-   const simdjson::dom::object top = json_reader::object(root, "$");
+   const simdjson::dom::object top = json_reader::object(json_reader::parse(parser, json), "$");
    json_reader::only_keys(top, "$",
                           { "version", "policy_version", "description", "lists", "default", "rules", "labels" });
    policy p;
