@@ -202,7 +202,7 @@ TEST_CASE("veil policy check prints a valid policy in plain words; a broken one 
    const cli_result preset = box.run({ "policy", "check", "preset:immigration-minimize" });
    CHECK(preset.status == 0);
    CHECK(preset.out.starts_with("preset:immigration-minimize: valid\n"));
-   CHECK(contains(preset.out, "list immigration_enforcement: VTICE0900 and AX\n"));
+   CHECK(contains(preset.out, "list immigration_enforcement, 2 entries: VTICE0900 and AX\n"));
    CHECK(contains(preset.out, "rule 1 'minimize-for-immigration-enforcement': for recipient on list "
                               "immigration_enforcement, remove address, photo, biometric, immigration, ssn and "
                               "contact (drop each field).\n"));

@@ -93,7 +93,9 @@ namespace veil::cli {
       for (const veil::policy::ori_pattern& pattern : patterns) {
          entries.push_back(pattern.text());
       }
-      out += "list " + name + ": " + (entries.empty() ? "(empty)" : listed(entries, "and")) + "\n";
+      // The size first: an empty or one-entry list, a likely mistake, shows at a glance.
+      out += "list " + name + ", " + std::to_string(entries.size()) + (entries.size() == 1 ? " entry" : " entries") +
+             (entries.empty() ? "" : ": " + listed(entries, "and")) + "\n";
    }
    out += p.lists.empty() ? "" : "\n";
    std::size_t number = 0;
