@@ -11,6 +11,9 @@
 #include "input_files.hpp"
 #include "message_options.hpp"
 #include "output_file.hpp"
+#include "policy_matrix.hpp"
+#include "policy_matrix_html.hpp"
+#include "policy_matrix_text.hpp"
 #include "policy_source.hpp"
 #include "usage.hpp"
 
@@ -36,6 +39,8 @@ struct explain_settings
    bool show_values = false;
    std::string html_path;
    std::string input;
+   bool matrix = false;  // what the policy does without a message (policy_matrix.hpp)
+   std::string compare;  // a second policy, side by side in the matrix
 };
 
 [[nodiscard]] inline explain_settings parse_explain_arguments(arguments args, bool& help)
@@ -72,6 +77,13 @@ struct explain_settings
       else if (a == "--show-values") {
          s.show_values = true;
       }
+      else if (a == "--matrix") {
+         s.matrix = true;
+      }
+      else if (a == "--compare") {
+         s.compare = std::string(args.value_of(a));
+         s.matrix = true;
+      }
       else if (a.size() > 1 && a.front() == '-') {
          throw usage_error("unknown option '" + std::string(a) + "' for explain");
       }
@@ -86,6 +98,13 @@ struct explain_settings
    if (!s.policy.given()) {
       throw usage_error("explain needs --policy FILE or --policy preset:NAME");
    }
+   if (s.matrix) {
+      if (input_given || !s.recipients.empty() || s.forced_format || s.lenient || s.show_values) {
+         throw usage_error("explain --matrix decides every kind of message for every recipient a policy names: it "
+                           "takes no INPUT, --recipient, --format, --lenient or --show-values");
+      }
+      return s;
+   }
    if (s.recipients.empty()) {
       throw usage_error("explain needs at least one --recipient ORI");
    }
@@ -98,6 +117,39 @@ struct explain_settings
    return s;
 }
 
+// `explain --matrix [--compare OTHER]`: the matrix on stdout, and as a page with --html.
+inline int explain_matrix(const explain_settings& s)
+{
+   std::vector<veil::policy::policy> policies{ load_policy(s.policy) };
+   std::vector<std::string> names{ s.policy.policy };
+   if (!s.compare.empty()) {
+      policy_source other = s.policy;
+      other.policy = s.compare;
+      policies.push_back(load_policy(other));
+      names.push_back(s.compare);
+   }
+   std::vector<const veil::policy::policy*> decided;
+   for (const veil::policy::policy& p : policies) {
+      decided.push_back(&p);
+   }
+   const policy_matrix m = build_matrix(decided, names);
+   if (!s.html_path.empty()) {
+      output_file page(s.html_path, "wb");
+      page.write(matrix_html(m));
+      if (!page.commit()) {
+         std::cerr << "veil: " << page.name() << ": write failed\n";
+         return 2;
+      }
+   }
+   output_file out(stdout, "stdout");
+   out.write(matrix_text(m));
+   if (!out.flush_ok()) {
+      std::cerr << "veil: stdout: write failed\n";
+      return 2;
+   }
+   return 0;
+}
+
 inline int explain_command(arguments args)
 {
    bool help = false;
@@ -105,6 +157,9 @@ inline int explain_command(arguments args)
    if (help) {
       std::cout << explain_help;
       return 0;
+   }
+   if (s.matrix) {
+      return explain_matrix(s);
    }
    format_options options;
    options.aamva.mode = s.lenient ? aamva::framing_mode::lenient : aamva::framing_mode::strict;

@@ -137,6 +137,8 @@ inline constexpr std::string_view explain_help = R"(usage: veil explain --policy
                     --recipient ORI [--recipient ORI ...]
                     [--format auto|nlets-text|nlets-xml|aamva|ansi-nist]
                     [--lenient] [--html FILE] [--show-values] INPUT
+       veil explain --policy P [--recipient-list NAME=FILE ...] --matrix
+                    [--compare OTHER] [--html FILE]
 
 Shows what each recipient would receive of the one message in INPUT ('-'
 reads stdin) under the policy P, each recipient decided alone, as if the
@@ -145,6 +147,12 @@ rules, and a table of every sensitive field of the message and every field a
 rule names (tag, name, category, offset, length) saying, per recipient,
 whether it is released, dropped, masked or withheld. Every byte outside the
 listed fields is released unchanged to each recipient that is not withheld.
+
+With --matrix, shows what P decides without a message: for each kind of
+message (each format, and each message key a rule names) and each group of
+recipients (each ORI list, each ORI or glob a rule names, everyone else, and
+a message that names no recipient), whether it is withheld, or which
+categories are removed and which released, and by which rules.
 
 options:
   --policy P       a policy JSON file (see docs/policy.md) or preset:NAME, NAME
@@ -163,6 +171,10 @@ options:
   --show-values    show each field's bytes, in the table (control characters
                    escaped, cut after 40 bytes) and on the page; without it no
                    byte of a listed field is printed
+  --matrix         the decisions of P for every kind of message and group of
+                   recipients, instead of one message
+  --compare OTHER  with --matrix (which it implies): P and the policy OTHER
+                   side by side, each decision that differs marked
 
 exit status:
   0  the explanation was printed (and the page written)
