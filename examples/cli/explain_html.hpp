@@ -43,7 +43,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 code,.mono,.sample{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace}
 .legend{list-style:none;padding:0}
 .legend li{margin:.6em 0}
-.cols{display:grid;gap:1em;grid-template-columns:repeat(auto-fit,minmax(min(100%,24em),1fr))}
+.cols{display:grid;gap:1em;align-items:start;grid-template-columns:repeat(auto-fit,minmax(min(100%,24em),1fr))}
 .col{border:1px solid #bbb;border-radius:6px;overflow:hidden;min-width:0}
 .head{background:#f2f2f2;padding:.5em .7em;border-bottom:1px solid #bbb}
 .who{font-weight:bold;font-size:1.1em;display:block}
