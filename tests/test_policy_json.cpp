@@ -57,7 +57,7 @@ TEST_CASE("policy: policy_version is the authors' own, apart from the format's v
 
 TEST_CASE("policy: field ids of every format, descriptions, laws and per-state labels are read")
 {
-   const veil::policy::policy p = veil::policy::read_policy(R"({
+   const veil::policy::policy p = veil::policy::read_policy(R"json({
       "version": 1,
       "description": "a test policy",
       "default": { "redact": ["address"],
@@ -67,7 +67,7 @@ TEST_CASE("policy: field ids of every format, descriptions, laws and per-state l
       "rules": [ { "name": "r", "description": "in words", "law": "NY VTL §201(12)", "match": { "message": ["DR"] },
                    "redact": [] } ],
       "labels": { "WA": { "address": ["HOME:", "WORK:"], "ssn": ["SSA NO:"] } }
-   })");
+   })json");
    CHECK(p.description == "a test policy");
    CHECK(p.rules.at(0).description == "in words");
    CHECK(p.rules.at(0).law == "NY VTL §201(12)");
