@@ -114,7 +114,8 @@ inline int explain_command(arguments args)
    format_options options;
    options.aamva.mode = s.lenient ? aamva::framing_mode::lenient : aamva::framing_mode::strict;
    const veil::policy::policy_redactor redactor(load_policy(s.policy), options);
-   const agency_directory agencies = s.agencies_path.empty() ? agency_directory() : read_agency_directory(s.agencies_path);
+   const agency_directory agencies =
+      s.agencies_path.empty() ? agency_directory() : read_agency_directory(s.agencies_path);
    input_stream in(s.input);
    if (!in.readable()) {
       throw cannot_read(s.input);

@@ -169,8 +169,8 @@ namespace explain_html_detail {
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>" +
           title + "</title>\n<style>" + std::string(explain_css) + "</style>\n</head>\n<body>\n<main>\n<h1>" +
           title + "</h1>\n<p class=\"sub\">" + sub + "</p>\n" + summary(e, p, agencies) +
-          columns(e, message, p, agencies, show_values) + explain_html_details(e, message, p, policy_name, show_values) +
-          "</main>\n</body>\n</html>\n";
+          columns(e, message, p, agencies, show_values) +
+          explain_html_details(e, message, p, policy_name, show_values) + "</main>\n</body>\n</html>\n";
 }
 
 }  // namespace veil::cli

@@ -2,7 +2,8 @@
 // One column of the HTML page of `veil explain`: the message as one recipient would get
 // it. Bytes outside the fields are shown as they are; each field is marked by what it is
 // and what happens to it, in words, and shows its value only when asked (else a chip that
-// says it is not shown; its size is in the field table). A field inside another is shown inside it.
+// says it is not shown; its size is in the field table). A field inside another is shown
+// inside it.
 
 #include "explain_html_bytes.hpp"
 #include "explain_plain_words.hpp"

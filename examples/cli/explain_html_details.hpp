@@ -83,7 +83,8 @@ namespace explain_html_details_detail {
    out += "</p>\n<p>Each agency below is decided alone, as if the message went to it only. The columns show the "
           "message as each would get it. Every sensitive field of the message is marked, whether the policy "
           "removes it or not, and so is any field a rule names.";
-   out += show_values ? " Field values are shown." : " Field values are not shown: each is replaced by its category and size.";
+   out += show_values ? " Field values are shown."
+                      : " Field values are not shown: each says so, and the table below gives its size.";
    out += "</p>\n<h4>Legend</h4>\n<ul class=\"legend\">\n";
    const std::string chip = show_values ? "1234 EXAMPLE AVE" : "<span class=\"chip\">[value not shown]</span>";
    out += legend_item(fate::released, "address: sent", chip,
@@ -108,9 +109,9 @@ namespace explain_html_details_detail {
 
 [[nodiscard]] inline std::string recipients_table(const explanation& e)
 {
-   std::string out = "<h3>The recipients</h3>\n<div class=\"scroll\"><table>\n<caption>What each recipient receives, with the policy's "
-                     "rules that decided</caption>\n<tr><th scope=\"col\">agency</th><th scope=\"col\">what it "
-                     "receives</th></tr>\n";
+   std::string out = "<h3>The recipients</h3>\n<div class=\"scroll\"><table>\n<caption>What each recipient "
+                     "receives, with the policy's rules that decided</caption>\n<tr><th scope=\"col\">agency</th>"
+                     "<th scope=\"col\">what it receives</th></tr>\n";
    for (std::size_t r = 0; r < e.recipients.size(); ++r) {
       out += "<tr><th scope=\"row\" class=\"mono\">" + html_escaped(e.recipients[r].ori) + "</th><td>" +
              html_escaped(outcome_phrase(e, r)) + "</td></tr>\n";
@@ -124,16 +125,17 @@ namespace explain_html_details_detail {
    if (e.fields.empty()) {
       return out + "<p>The message holds no sensitive field, and no recipient's rules name one.</p>\n";
    }
-   out += "<div class=\"scroll\"><table>\n<caption>Each field veil marks, where it is in the message (byte offset and length) and what "
-          "each recipient receives of it</caption>\n<tr><th scope=\"col\">tag</th><th scope=\"col\">name</th>"
-          "<th scope=\"col\">category</th><th scope=\"col\">offset</th><th scope=\"col\">length</th>";
+   out += "<div class=\"scroll\"><table>\n<caption>Each field veil marks, where it is in the message (byte "
+          "offset and length) and what each recipient receives of it</caption>\n<tr><th scope=\"col\">tag</th>"
+          "<th scope=\"col\">name</th><th scope=\"col\">category</th><th scope=\"col\">offset</th>"
+          "<th scope=\"col\">length</th>";
    for (const recipient_decision& r : e.recipients) {
       out += "<th scope=\"col\" class=\"mono\">" + html_escaped(r.ori) + "</th>";
    }
    out += show_values ? "<th scope=\"col\">value</th></tr>\n" : "</tr>\n";
    for (const listed_field& f : e.fields) {
-      out += "<tr><th scope=\"row\" class=\"mono\">" + html_escaped(f.tag) + "</th><td>" + html_escaped(f.name) + "</td><td>" +
-             std::string(name_of(f.kind)) + "</td><td class=\"n\">" + std::to_string(f.offset) +
+      out += "<tr><th scope=\"row\" class=\"mono\">" + html_escaped(f.tag) + "</th><td>" + html_escaped(f.name) +
+             "</td><td>" + std::string(name_of(f.kind)) + "</td><td class=\"n\">" + std::to_string(f.offset) +
              "</td><td class=\"n\">" + std::to_string(f.length) + "</td>";
       for (const fate what : f.fates) {
          out += "<td class=\"fate " + std::string(name_of(what)) + "\">" + std::string(name_of(what)) + "</td>";

@@ -12,6 +12,7 @@
 #include <veil/policy/policy.hpp>
 
 #include <algorithm>
+#include <array>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -39,9 +40,10 @@ namespace veil::cli {
 // free-text line, an unnamed field or record), when its category says what it holds.
 [[nodiscard]] inline std::string plain_name_of(const listed_field& f)
 {
-   for (const std::string_view says_only_where : { free_text_line, std::string_view("field"), std::string_view("record"),
-                                                   std::string_view("jurisdiction element") }) {
-      if (f.name == says_only_where) {
+   constexpr std::array<std::string_view, 4> says_only_where{ free_text_line, "field", "record",
+                                                              "jurisdiction element" };
+   for (const std::string_view name : says_only_where) {
+      if (f.name == name) {
          return std::string(plain_name_of(f.kind));
       }
    }
