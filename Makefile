@@ -7,7 +7,7 @@
 
 DEB_PACKAGES := cmake ninja-build g++ clang libclang-rt-14-dev \
                 tao-pegtl-dev libsimdjson-dev libpugixml-dev doctest-dev libasio-dev \
-                libsodium-dev
+                libsodium-dev chromium chromium-driver python3-selenium
 FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 
@@ -31,7 +31,7 @@ build: deps
 build-sanitize: deps
 	cmake -S . -B $(BUILD_SAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
 	  -DCMAKE_CXX_FLAGS="$(WARNINGS) -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
+	  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" -DVEIL_BROWSER_TESTS=OFF
 	cmake --build $(BUILD_SAN) -j $(JOBS)
 
 test: build build-sanitize

@@ -131,7 +131,8 @@ TEST_CASE("veil explain --matrix takes no message, and refuses what is about one
         { std::vector<std::string>{ "explain", "--policy", "preset:immigration-withhold", "--matrix", "dr.txt" },
           { "explain", "--policy", "preset:immigration-withhold", "--matrix", "--recipient", "ORTEST001" },
           { "explain", "--policy", "preset:immigration-withhold", "--compare", "preset:dppa-highly-restricted",
-            "--show-values" } }) {
+            "--show-values" },
+          { "explain", "--policy", "preset:immigration-withhold", "--matrix", "--agencies", "agencies.csv" } }) {
       const cli_result r = box.run(args);
       CHECK(r.status == 2);
       CHECK(contains(r.err, "explain --matrix decides every kind of message for every recipient a policy names"));

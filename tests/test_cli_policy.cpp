@@ -196,7 +196,7 @@ TEST_CASE("veil policy check and show print the identity the audit lines will ca
    CHECK(show.out.starts_with("{\n  \"version\": 1,\n  \"policy_version\": \"2026-12-03\",\n"));
 }
 
-TEST_CASE("veil policy check prints a valid policy in plain words; a broken one exits 2 with its JSON path")
+TEST_CASE("veil policy check prints a valid policy in plain words, with the laws it cites; a broken one exits 2 with its JSON path")
 {
    const cli_sandbox box;
    const cli_result preset = box.run({ "policy", "check", "preset:immigration-minimize" });
@@ -206,7 +206,11 @@ TEST_CASE("veil policy check prints a valid policy in plain words; a broken one 
    CHECK(contains(preset.out, "rule 1 'minimize-for-immigration-enforcement': for recipient on list "
                               "immigration_enforcement, remove address, photo, biometric, immigration, ssn and "
                               "contact (drop each field).\n"));
-   CHECK(contains(preset.out, "otherwise (default): remove address and immigration (drop each field).\n"));
+   CHECK(contains(preset.out, "otherwise (default): remove address and immigration (drop each field).\n"
+                              "  law: Keep Washington Working Act (2019), C.R.S. 24-74-101 ff., Cal. Gov. Code "
+                              "§7284.6\n"));
+   CHECK(contains(box.run({ "policy", "check", "preset:immigration-withhold" }).out,
+                  "  law: NY VTL §201(12), 625 ILCS 5/6-110.3, 940 CMR 37.04\n"));
 
    box.write("mine.json", R"({"version": 1, "default": {"redact": ["ssn"], "fields": {"nlets:POB": "keep"},
       "action": "mask"}, "rules": [{"name": "dc", "match": {"recipient": ["DC*", "VTICE0900"], "message": ["DR"],

@@ -171,6 +171,18 @@ TEST_CASE("docs/policy.md quotes the policy example whole, shows what it prints,
    CHECK(policies > 0);
 }
 
+TEST_CASE("docs/policy.md shows the explain page at both widths the browser test checks, and the images are there")
+{
+   // tests/browser/explain_page.py --screenshots docs/images writes them.
+   const std::string doc = read_file(source_dir / "docs/policy.md");
+   for (const std::string image : { "images/explain-1280.png", "images/explain-390.png" }) {
+      CAPTURE(image);
+      CHECK(contains(doc, "](" + image + ")"));
+      const std::string png = read_file(source_dir / "docs" / image);
+      CHECK(png.starts_with("\x89PNG\r\n\x1a\n"));
+   }
+}
+
 TEST_CASE("docs/cli.md quotes every help text of the veil command as it prints it")
 {
    const std::string doc = read_file(source_dir / "docs/cli.md");

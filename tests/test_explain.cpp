@@ -311,7 +311,8 @@ TEST_CASE("veil explain --show-values prints a planted value escaped and cut, an
       CHECK(hidden.out.find(planted) == std::string::npos);
       CHECK(hidden_page.find(planted) == std::string::npos);
    }
-   CHECK(hidden_page.find("[address \xC2\xB7 " + std::to_string(planted_address.size()) + " bytes]") != std::string::npos);
+   CHECK(hidden_page.find("<span class=\"l\">address: removed</span><span class=\"v\"><span class=\"chip\">[value not "
+                          "shown]</span>") != std::string::npos);
    CHECK(hidden_page.find("NAM/SAMPLE") != std::string::npos);
 }
 
@@ -347,6 +348,19 @@ TEST_CASE("veil explain writes a page that stands alone and parses, with one col
             withheld += audit.result == veil::outcome::withheld ? 1 : 0;
          }
          CHECK(count_elements(html, "div", "banner") == withheld);
+         CHECK(count_elements(html, "div", "msg") == c.recipients.size() - withheld);  // a withheld column shows none
+         const pugi::xml_node main = html.child("body").child("main");
+         REQUIRE(main);
+         CHECK(main.find_child_by_attribute("section", "id", "summary").child("ul").select_nodes("li").size() ==
+               c.recipients.size());
+         for (const pugi::xpath_node table : main.select_nodes("//table")) {
+            CHECK(table.node().child("caption"));
+         }
+         for (const pugi::xpath_node th : main.select_nodes("//th")) {
+            CHECK(std::string(th.node().attribute("scope").value()) != "");
+         }
+         // The title names the message and the policy, not the file they came from.
+         CHECK(std::string(html.child("head").child_value("title")).find(file_name(c.input)) == std::string::npos);
          if (show_values && veil::detect_format(message) == veil::format::ansi_nist) {
             // The 34 KB photo is one marker in each column, not a page of symbols.
             CHECK(page.find(" bytes of binary data]</span>") != std::string::npos);
@@ -354,6 +368,66 @@ TEST_CASE("veil explain writes a page that stands alone and parses, with one col
          }
       }
    }
+}
+
+TEST_CASE("veil explain --agencies names each recipient and says what decided, in one sentence first on the page")
+{
+   const cli_sandbox box;
+   box.write("dr.txt", veil_test::sample_bytes("dr.txt"));
+   box.write("agencies.csv", "# our ORI directory\r\n\nVTICE0900, \"ICE Law Enforcement Support Center\"\r\n"
+                             "ORTEST001,\"Test Police, \"\"Records\"\"\"\n");
+   const cli_result r = box.run({ "explain", "--policy", "preset:immigration-withhold", "--recipient", "VTICE0900",
+                                  "--recipient", "ORTEST001", "--agencies", "agencies.csv", "--html", "page.html",
+                                  "dr.txt" });
+   REQUIRE(r.status == 0);
+   const std::string page = html_text(box.read("page.html").value_or(""));
+   const std::size_t summary = page.find("<section id=\"summary\"");
+   const std::size_t withheld = page.find("ICE Law Enforcement Support Center (VTICE0900) receives nothing \xE2\x80\x94 "
+                                          "withheld under NY VTL \xC2\xA7" "201(12), 625 ILCS 5/6-110.3, 940 CMR 37.04; "
+                                          "the person is to be notified.</li>");
+   const std::size_t released = page.find("Test Police, \"Records\" (ORTEST001) receives the message with 4 sensitive "
+                                          "items sent as they are (address (2); social security number; telephone "
+                                          "number or e-mail address) \xE2\x80\x94 decided under the policy's default "
+                                          "rule, which cites no law.</li>");
+   CHECK(summary < withheld);
+   CHECK(withheld < released);
+   CHECK(released < page.find("<div class=\"cols\">"));
+   CHECK(page.find("On the policy's list immigration_enforcement") != std::string::npos);
+   CHECK(page.find("Nothing of this message is sent to this agency.") != std::string::npos);
+   // Veil's own terms, offsets and rule ids are still there, folded away.
+   const std::size_t details = page.find("<details class=\"technical\">");
+   CHECK(details > released);
+   CHECK(page.find("withhold-from-immigration-enforcement") > details);
+   CHECK(page.find("<th scope=\"col\">offset</th>") > details);
+}
+
+TEST_CASE("veil explain refuses an agency directory it cannot read exactly, by file and line, writing nothing")
+{
+   const cli_sandbox box;
+   box.write("dr.txt", veil_test::sample_bytes("dr.txt"));
+   const std::vector<std::pair<std::string, std::string>> refused{
+      { "VTICE0900\n", "agencies.csv:1: expected 2 fields, ORI,name" },
+      { "# ok\nVTICE0900,ICE,LESC\n", "agencies.csv:2: expected 2 fields, ORI,name" },
+      { "vtice0900,ICE\n", "agencies.csv:1: 'vtice0900' is not an ORI" },
+      { "VTICE0900,\"ICE\n", "agencies.csv:1: a quote does not close" },
+      { "VTICE0900,\"ICE\" LESC\n", "agencies.csv:1: a quote does not close, or text follows a closing quote" },
+      { "VTICE0900, \n", "agencies.csv:1: no name for VTICE0900" },
+      { "VTICE0900,ICE\n\nVTICE0900,LESC\n", "agencies.csv:3: VTICE0900 is named a second time" },
+   };
+   for (const auto& refusal : refused) {
+      CAPTURE(refusal.first);
+      box.write("agencies.csv", refusal.first);
+      const cli_result r = box.run({ "explain", "--policy", "preset:immigration-withhold", "--recipient", "VTICE0900",
+                                     "--agencies", "agencies.csv", "--html", "page.html", "dr.txt" });
+      CHECK(r.status == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err.find("veil: " + refusal.second) == 0);
+   }
+   const cli_result missing = box.run({ "explain", "--policy", "preset:immigration-withhold", "--recipient", "VTICE0900",
+                                        "--agencies", "none.csv", "--html", "page.html", "dr.txt" });
+   CHECK(missing.status == 2);
+   CHECK(missing.err == "veil: cannot read the agency directory 'none.csv': not found\n");
+   CHECK_FALSE(box.read("page.html").has_value());
 }
 
 TEST_CASE("veil explain reads stdin and says whom it explains for")

@@ -55,20 +55,23 @@ TEST_CASE("policy: policy_version is the authors' own, apart from the format's v
    CHECK(veil::policy::read_policy(R"({"version": 1, "policy_version": ")" + longest + R"("})").version == longest);
 }
 
-TEST_CASE("policy: field ids of every format, descriptions and per-state labels are read")
+TEST_CASE("policy: field ids of every format, descriptions, laws and per-state labels are read")
 {
-   const veil::policy::policy p = veil::policy::read_policy(R"({
+   const veil::policy::policy p = veil::policy::read_policy(R"json({
       "version": 1,
       "description": "a test policy",
       "default": { "redact": ["address"],
                    "fields": { "nlets:MNU": "drop", "nlets-xml:nc:PersonBirthLocation": "keep",
                                "nlets-xml:nc:ResidenceAddress": "mask", "aamva:DDA": "keep",
                                "ansi-nist:2.020": "mask" } },
-      "rules": [ { "name": "r", "description": "in words", "match": { "message": ["DR"] }, "redact": [] } ],
+      "rules": [ { "name": "r", "description": "in words", "law": "NY VTL §201(12)", "match": { "message": ["DR"] },
+                   "redact": [] } ],
       "labels": { "WA": { "address": ["HOME:", "WORK:"], "ssn": ["SSA NO:"] } }
-   })");
+   })json");
    CHECK(p.description == "a test policy");
    CHECK(p.rules.at(0).description == "in words");
+   CHECK(p.rules.at(0).law == "NY VTL §201(12)");
+   CHECK(p.default_rule.law.empty());
    CHECK(p.default_rule.fields.size() == 5);
    CHECK(p.default_rule.fields.at("nlets-xml:nc:ResidenceAddress") == field_rule::mask);  // a prefix-matched entry
    const std::vector<veil::nlets::custom_label> wa = labels_for_sender(p, "WAOLN0000");
@@ -116,6 +119,11 @@ TEST_CASE("policy: every mistake in a JSON policy is refused, naming its JSON pa
       { R"({"version": 1, "rules": [{"name": "a", "fields": "POB"}]})", "$.rules[0].fields: must be an object" },
       { R"({"version": 1, "rules": [{"name": "a", "description": 7}]})", "$.rules[0].description: must be a string" },
       { R"({"version": 1, "description": ["x"]})", "$.description: must be a string" },
+      // A law named must be cited: the explain page says it decided.
+      { R"({"version": 1, "rules": [{"name": "a", "withhold": true, "law": ""}]})",
+        "$.rules[0].law: is empty: cite the law" },
+      { R"({"version": 1, "rules": [{"name": "a", "withhold": true, "law": 201}]})", "$.rules[0].law: must be a string" },
+      { R"({"version": 1, "default": {"redact": [], "law": ""}})", "$.default.law: is empty: cite the law" },
       // The authors' version, which every audit line repeats: one short printable line.
       { R"({"version": 1, "policy_version": 3})", "$.policy_version: must be a string" },
       { R"({"version": 1, "policy_version": ""})", "$.policy_version: must be 1 to 64 printable ASCII characters" },

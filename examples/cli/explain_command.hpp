@@ -4,6 +4,7 @@
 // Nothing is written before the message has been read and explained: a usage or policy
 // error (2) and a rejected message (1) write neither.
 
+#include "agency_directory.hpp"
 #include "arguments.hpp"
 #include "explain_html.hpp"
 #include "explain_text.hpp"
@@ -38,6 +39,7 @@ struct explain_settings
    bool lenient = false;                 // aamva framing
    bool show_values = false;
    std::string html_path;
+   std::string agencies_path;  // empty: recipients are named by their ORIs alone
    std::string input;
    bool matrix = false;  // what the policy does without a message (policy_matrix.hpp)
    std::string compare;  // a second policy, side by side in the matrix
@@ -71,6 +73,9 @@ struct explain_settings
       else if (a == "--html") {
          s.html_path = std::string(args.value_of(a));
       }
+      else if (a == "--agencies") {
+         s.agencies_path = std::string(args.value_of(a));
+      }
       else if (a == "--lenient") {
          s.lenient = true;
       }
@@ -99,9 +104,10 @@ struct explain_settings
       throw usage_error("explain needs --policy FILE or --policy preset:NAME");
    }
    if (s.matrix) {
-      if (input_given || !s.recipients.empty() || s.forced_format || s.lenient || s.show_values) {
+      if (input_given || !s.recipients.empty() || s.forced_format || s.lenient || s.show_values ||
+          !s.agencies_path.empty()) {
          throw usage_error("explain --matrix decides every kind of message for every recipient a policy names: it "
-                           "takes no INPUT, --recipient, --format, --lenient or --show-values");
+                           "takes no INPUT, --recipient, --format, --lenient, --agencies or --show-values");
       }
       return s;
    }
@@ -164,6 +170,8 @@ inline int explain_command(arguments args)
    format_options options;
    options.aamva.mode = s.lenient ? aamva::framing_mode::lenient : aamva::framing_mode::strict;
    const veil::policy::policy_redactor redactor(load_policy(s.policy), options);
+   const agency_directory agencies =
+      s.agencies_path.empty() ? agency_directory() : read_agency_directory(s.agencies_path);
    input_stream in(s.input);
    if (!in.readable()) {
       throw cannot_read(s.input);
@@ -188,7 +196,7 @@ inline int explain_command(arguments args)
    const std::string text = explain_text(e, whole, s.policy.policy, s.show_values);
    if (!s.html_path.empty()) {
       output_file page(s.html_path, "wb");
-      page.write(explain_html(e, whole, redactor.rules(), s.policy.policy, s.show_values));
+      page.write(explain_html(e, whole, redactor.rules(), s.policy.policy, agencies, s.show_values));
       if (!page.commit()) {
          std::cerr << "veil: " << page.name() << ": write failed\n";
          return 2;

@@ -1,10 +1,12 @@
 #pragma once
 // One column of the HTML page of `veil explain`: the message as one recipient would get
-// it. Bytes outside the fields are shown as they are; each field is marked by its fate,
-// and shows its value only when asked (else a chip with its category and size). A field
-// inside another is shown inside it.
+// it. Bytes outside the fields are shown as they are; each field is marked by what it is
+// and what happens to it, in words, and shows its value only when asked (else a chip that
+// says it is not shown; its size is in the field table). A field inside another is shown
+// inside it.
 
 #include "explain_html_bytes.hpp"
+#include "explain_plain_words.hpp"
 #include "explanation.hpp"
 
 #include <algorithm>
@@ -61,13 +63,10 @@ private:
    {
       const listed_field& f = e_.fields[index];
       const fate what = f.fates[recipient_];
-      out_ += "<span class=\"f " + std::string(name_of(what)) + "\" title=\"" + html_escaped(f.tag) + " \xC2\xB7 " +
-              html_escaped(f.name) + " \xC2\xB7 bytes " + std::to_string(f.offset) + " to " +
-              std::to_string(f.end()) + "\"><span class=\"l\">" + html_escaped(f.tag) + " " +
-              std::string(name_of(what)) + "</span><span class=\"v\">";
+      out_ += "<span class=\"f " + std::string(name_of(what)) + "\"><span class=\"l\">" +
+              html_escaped(plain_name_of(f)) + ": " + std::string(plain_name_of(what)) + "</span><span class=\"v\">";
       if (!show_values_) {
-         out_ += "<span class=\"chip\">[" + std::string(name_of(f.kind)) + " \xC2\xB7 " + std::to_string(f.length) +
-                 " bytes]</span>";
+         out_ += "<span class=\"chip\">[value not shown]</span>";
       }
       std::size_t next = index + 1;
       if (what == fate::masked) {

@@ -105,8 +105,10 @@ namespace veil::cli {
       if (!r.description.empty()) {
          out += "  " + r.description + "\n";
       }
+      out += r.law.empty() ? "" : "  law: " + r.law + "\n";
    }
    out += "otherwise (default): " + outcome_words(p.default_rule) + ".\n";
+   out += p.default_rule.law.empty() ? "" : "  law: " + p.default_rule.law + "\n";
    for (const auto& [state, labels] : p.labels) {
       for (const nlets::custom_label& label : labels) {
          out += "free text from " + state + ": a line with '" + label.text + "' is " +

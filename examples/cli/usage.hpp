@@ -136,7 +136,8 @@ presets:
 inline constexpr std::string_view explain_help = R"(usage: veil explain --policy P [--recipient-list NAME=FILE ...]
                     --recipient ORI [--recipient ORI ...]
                     [--format auto|nlets-text|nlets-xml|aamva|ansi-nist]
-                    [--lenient] [--html FILE] [--show-values] INPUT
+                    [--lenient] [--html FILE] [--agencies FILE] [--show-values]
+                    INPUT
        veil explain --policy P [--recipient-list NAME=FILE ...] --matrix
                     [--compare OTHER] [--html FILE]
 
@@ -165,9 +166,15 @@ options:
                    letters or digits); at least one; may be repeated
   --format F       auto (default) detects the format as veil redact does
   --lenient        aamva: accept the damage scanners do, as veil redact does
-  --html FILE      also write one self-contained HTML page: a plain-language
-                   introduction and legend, then the message side by side as
-                   each recipient would get it, then the table
+  --html FILE      also write one self-contained HTML page for a reader who is
+                   not a technician: first one sentence per recipient (who it
+                   is, what it receives, which law decided), then the message
+                   side by side as each recipient would get it, then, folded
+                   away, the introduction, legend and table; with --matrix,
+                   the matrix
+  --agencies FILE  the state's ORI directory, to name recipients on the page:
+                   CSV, one 'ORI,agency name' a line (quote a name that holds
+                   a comma); '#' lines and blank lines are skipped
   --show-values    show each field's bytes, in the table (control characters
                    escaped, cut after 40 bytes) and on the page; without it no
                    byte of a listed field is printed

@@ -40,6 +40,7 @@ struct rule
 {
    std::string name;
    std::string description;                    // in plain words, for people; may be empty
+   std::string law;                            // the citation that asks for it ("NY VTL §201(12)"); may be empty
    std::optional<recipient_match> recipients;  // nullopt: any recipient
    std::vector<std::string> message_keys;      // empty: any message
    std::vector<format> formats;                // empty: any format

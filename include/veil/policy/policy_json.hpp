@@ -287,6 +287,19 @@ inline void check_message_key(std::string_view key, const std::string& path)
                               (is_well_formed_message_key(upper) ? "; keys are upper case: " + upper : std::string()));
 }
 
+// The law a rule or the default cites, which `veil explain` names as what decided: given,
+// it must say something, or the page would cite nothing where it promises a law.
+inline void read_law(simdjson::dom::object o, const std::string& path, rule& r)
+{
+   simdjson::dom::element e;
+   if (o["law"].get(e) == simdjson::SUCCESS) {
+      r.law = std::string(json_reader::string(e, path + ".law"));
+      if (r.law.empty()) {
+         json_reader::fail(path + ".law", "is empty: cite the law (e.g. \"NY VTL §201(12)\") or leave \"law\" out");
+      }
+   }
+}
+
 // What a rule and the default share: redact, fields, action.
 inline void read_redaction(simdjson::dom::object o, const std::string& path, rule& r)
 {
@@ -351,13 +364,14 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
    p.default_rule.name = "default";
    if (top["default"].get(e) == simdjson::SUCCESS) {
       const simdjson::dom::object o = json_reader::object(e, "$.default");
-      json_reader::only_keys(o, "$.default", { "redact", "fields", "action" });
+      json_reader::only_keys(o, "$.default", { "redact", "fields", "action", "law" });
       if (!internal::says_what_to_do(o)) {
          json_reader::fail("$.default", "says nothing to do: give \"redact\" ([\"...\"], or [] to release everything), "
                                         "\"fields\" or \"action\", or leave \"default\" out to remove address, photo "
                                         "and immigration");
       }
       internal::read_redaction(o, "$.default", p.default_rule);
+      internal::read_law(o, "$.default", p.default_rule);
    }
    else {
       p.default_rule.redact = default_mask;
@@ -368,7 +382,7 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
       for (const simdjson::dom::element item : json_reader::array(e, "$.rules")) {
          const std::string path = "$.rules[" + std::to_string(i++) + "]";
          const simdjson::dom::object o = json_reader::object(item, path);
-         json_reader::only_keys(o, path, { "name", "description", "match", "redact", "fields", "action", "withhold", "notify" });
+         json_reader::only_keys(o, path, { "name", "description", "law", "match", "redact", "fields", "action", "withhold", "notify" });
          rule r;
          simdjson::dom::element v;
          if (o["name"].get(v) != simdjson::SUCCESS) {
@@ -378,6 +392,7 @@ inline void read_redaction(simdjson::dom::object o, const std::string& path, rul
          if (o["description"].get(v) == simdjson::SUCCESS) {
             r.description = std::string(json_reader::string(v, path + ".description"));
          }
+         internal::read_law(o, path, r);
          for (const rule& earlier : p.rules) {
             if (earlier.name == r.name) {
                json_reader::fail(path + ".name", "a rule named '" + r.name + "' comes earlier");

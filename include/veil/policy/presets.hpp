@@ -27,6 +27,7 @@ inline constexpr std::array<preset, 3> presets{ {
   "rules": [
     { "name": "withhold-from-immigration-enforcement",
       "description": "Agencies that primarily enforce immigration law receive nothing; the person is to be notified.",
+      "law": "NY VTL §201(12), 625 ILCS 5/6-110.3, 940 CMR 37.04",
       "match": { "recipient": ["@immigration_enforcement"] },
       "withhold": true, "notify": true }
   ]
@@ -36,7 +37,7 @@ inline constexpr std::array<preset, 3> presets{ {
   "version": 1,
   "policy_version": "2026-12-03",
   "description": "Removes highly restricted personal information as the Driver's Privacy Protection Act defines it, 18 U.S.C. 2725(4): the photograph or image, the social security number, medical or disability information. For releases outside the uses 18 U.S.C. 2721(b) permits without consent.",
-  "default": { "redact": ["photo", "ssn", "medical"] }
+  "default": { "redact": ["photo", "ssn", "medical"], "law": "18 U.S.C. §2725(4)" }
 }
 )json" },
    { "immigration-minimize", R"json({
@@ -44,10 +45,11 @@ inline constexpr std::array<preset, 3> presets{ {
   "policy_version": "2026-12-03",
   "description": "Releases no address, place of birth, citizenship, lawful-status indicator or identity-source document number to anyone, and to agencies that primarily enforce immigration law also no photo, biometric, social security number or contact data. Models Washington (Keep Washington Working Act, 2019), Colorado (C.R.S. 24-74-101 ff., SB21-131) and California (Gov. Code 7284.6, SB 54; Veh. Code 12801.9): data that reveal immigration status or where a person lives are not shared for immigration enforcement.",
   "lists": { "immigration_enforcement": ["VTICE0900", "AX"] },
-  "default": { "redact": ["address", "immigration"] },
+  "default": { "redact": ["address", "immigration"], "law": "Keep Washington Working Act (2019), C.R.S. 24-74-101 ff., Cal. Gov. Code §7284.6" },
   "rules": [
     { "name": "minimize-for-immigration-enforcement",
       "description": "Agencies that primarily enforce immigration law also get no photo, biometric, social security number or contact data.",
+      "law": "Keep Washington Working Act (2019), C.R.S. 24-74-101 ff., Cal. Gov. Code §7284.6",
       "match": { "recipient": ["@immigration_enforcement"] },
       "redact": ["address", "immigration", "photo", "biometric", "ssn", "contact"] }
   ]
