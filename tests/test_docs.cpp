@@ -171,11 +171,12 @@ TEST_CASE("docs/policy.md quotes the policy example whole, shows what it prints,
    CHECK(policies > 0);
 }
 
-TEST_CASE("docs/policy.md shows the explain page at both widths the browser test checks, and the images are there")
+TEST_CASE("docs/policy.md shows the explain and matrix pages at both widths the browser test checks, and the images are there")
 {
    // tests/browser/explain_page.py --screenshots docs/images writes them.
    const std::string doc = read_file(source_dir / "docs/policy.md");
-   for (const std::string image : { "images/explain-1280.png", "images/explain-390.png" }) {
+   for (const std::string image :
+        { "images/explain-1280.png", "images/explain-390.png", "images/matrix-1280.png", "images/matrix-390.png" }) {
       CAPTURE(image);
       CHECK(contains(doc, "](" + image + ")"));
       const std::string png = read_file(source_dir / "docs" / image);

@@ -29,7 +29,7 @@ inline constexpr std::string_view matrix_css =
    ".differs{border:3px solid #8b0000}"
    ".differs .status{color:#8b0000}"
    ".group{display:none;font-weight:700}"
-   "@media (max-width:40em){table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}"
+   "@media (max-width:40em){table,caption,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}"
    "tr{margin-bottom:1em;border:1px solid #555}.group{display:block}}";
 
 [[nodiscard]] inline std::string cell_html(const policy_matrix& m, const recipient_group& group,

@@ -1,13 +1,14 @@
-"""The explain page in a real browser (headless Chromium), as an official would see it
-on a desktop (1280 px) and a phone (390 px): nothing wider than the screen and no box
-that scrolls sideways (the technical details' tables may, once opened), the summary
-sentences on the first screen at 1280 px, every status in words, and text contrast of
-at least 4.5:1 (WCAG AA) against the background it is drawn on.
+"""The pages of veil explain in a real browser (headless Chromium), as an official would
+see them on a desktop (1280 px) and a phone (390 px): nothing wider than the screen and
+no box that scrolls sideways (the technical details' tables may, once opened), every
+status in words, and text contrast of at least 4.5:1 (WCAG AA) against the background it
+is drawn on; on the page of a message, the summary sentences on the first screen at
+1280 px. The matrix page (--matrix, here comparing two presets) is held to the same.
 
 usage: explain_page.py VEIL SOURCE_DIR WORK_DIR [--screenshots DIR]
 Writes the pages into WORK_DIR with VEIL, and a screenshot of each page at each width
-there too; with --screenshots, those of the page docs/policy.md shows go into DIR
-(docs/images: explain-1280.png, explain-390.png).
+there too; with --screenshots, those of the pages docs/policy.md shows go into DIR
+(docs/images: explain-1280.png, explain-390.png, matrix-1280.png, matrix-390.png).
 """
 
 import pathlib
@@ -22,6 +23,10 @@ PAGES = {
     # name: (policy, recipients); between them every status the page has
     "explain": ("preset:immigration-withhold", ("VTICE0900", "ORTEST001")),  # the one docs/policy.md shows
     "explain-minimize": ("preset:immigration-minimize", ("VTICE0900", "ORTEST001", "NY")),
+}
+# name: the policies compared in a matrix page
+MATRIX_PAGES = {
+    "matrix": ("preset:immigration-minimize", "preset:immigration-withhold"),
 }
 MINIMUM_CONTRAST = 4.5
 
@@ -79,6 +84,13 @@ def write_page(veil, source, work, name, policy, recipients):
     return page
 
 
+def write_matrix_page(veil, work, name, policy, other):
+    page = work / (name + ".html")
+    subprocess.run([veil, "explain", "--policy", policy, "--compare", other, "--html", str(page)], check=True,
+                   stdout=subprocess.DEVNULL)
+    return page
+
+
 def browser():
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"):
@@ -86,7 +98,7 @@ def browser():
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
-def check(driver, page, width, height, shots, name):
+def check(driver, page, width, height, shots, name, has_summary=True):
     failures = []
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
@@ -96,7 +108,7 @@ def check(driver, page, width, height, shots, name):
     inner_width = driver.execute_script("return window.innerWidth")
     if scroll_width > inner_width:
         failures.append(where + f"the page is {scroll_width} px wide, wider than the {inner_width} px screen")
-    if width >= 1280:
+    if has_summary and width >= 1280:
         bottom = driver.execute_script(
             "const s = document.getElementById('summary'); return s ? s.getBoundingClientRect().bottom : null")
         if bottom is None:
@@ -109,7 +121,7 @@ def check(driver, page, width, height, shots, name):
         ".map(e => e.className)")
     failures += [where + f"a box scrolls sideways: {c}" for c in scrolling]
     sentences = driver.execute_script("return document.querySelectorAll('#summary li').length")
-    if sentences == 0:
+    if has_summary and sentences == 0:
         failures.append(where + "the summary has no sentence")
     wordless = driver.execute_script(
         "return Array.from(document.querySelectorAll('.status, .f .l, .banner'))"
@@ -145,11 +157,15 @@ def main():
             page = write_page(veil, source, work, name, policy, recipients)
             for width, height in WIDTHS:
                 failures += check(driver, page, width, height, shots if shots and name == "explain" else work, name)
+        for name, (policy, other) in MATRIX_PAGES.items():
+            page = write_matrix_page(veil, work, name, policy, other)
+            for width, height in WIDTHS:
+                failures += check(driver, page, width, height, shots or work, name, has_summary=False)
     finally:
         driver.quit()
     for failure in failures:
         print("FAIL: " + failure)
-    print(f"{len(PAGES) * len(WIDTHS)} page views checked, {len(failures)} failures")
+    print(f"{(len(PAGES) + len(MATRIX_PAGES)) * len(WIDTHS)} page views checked, {len(failures)} failures")
     return 1 if failures else 0
 
 
