@@ -11,6 +11,11 @@
 //   - an element of every masked category, an alien-number identification and a line of
 //     every masked free-text label, all holding a sentinel and added at the end of the
 //     root element, never reach the output;
+//   - the free text of a response framed by the target (no namespace declared inside it,
+//     no element with content in it), as a consumer reads it (XPath string(), whitespace
+//     text kept, each CR LF, CR or LF one line break), reads in the output as the Nlets
+//     line redactor makes of the input's reading: the XML spelling (references, CDATA,
+//     markup anywhere, line breaks in all their forms) changes nothing of what is judged;
 //   - the policy dimension (policy_dimension.hpp): with a recipient spelling planted in a
 //     DestinationORIID of the envelope's routing header, and a caller's recipient, under
 //     the preset the input picks, a message that an immigration-enforcement agency would
@@ -40,12 +45,17 @@
 #include <veil/category_mask.hpp>
 #include <veil/mask_policy.hpp>
 #include <veil/nlets/text_labels.hpp>
+#include <veil/redaction_output.hpp>
+#include <veil/rejection.hpp>
 #include <veil/xml/dom_redactor.hpp>
 #include <veil/xml/element_dictionary.hpp>
+#include <veil/xml/free_text_rules.hpp>
 #include <veil/xml/xml_events.hpp>
 #include <veil/xml/xml_options.hpp>
 #include <veil/xml/xml_reader.hpp>
 #include <veil/xml/xml_redactor.hpp>
+
+#include <pugixml.hpp>
 
 #include <array>
 #include <cstddef>
@@ -105,6 +115,7 @@ struct fuzz_case
    std::uint8_t chunking = 0;
    std::uint8_t recipients = 0x0F;  // no destination planted, no caller, withhold
    std::string message;
+   std::string fuzzed_part;  // what the input put inside the framing
 };
 
 [[nodiscard]] std::optional<fuzz_case> decode(const std::uint8_t* data, std::size_t size)
@@ -136,6 +147,7 @@ struct fuzz_case
    }
    c.message.append(rest);
    c.message.append(f.after);
+   c.fuzzed_part = rest;
    return c;
 }
 
@@ -165,6 +177,85 @@ void check_dom_twin(const fuzz_case& c)
       std::fprintf(stderr, "%s\n", r.difference->c_str());
    }
    require(!r.difference, "the DOM redactor agrees with the stream redactor");
+}
+
+constexpr std::size_t response_framing = 2;
+
+// The framed response's free text as a consumer reads it, every line break as one LF;
+// nothing when the message is not read, or when the text could hold what the Nlets line
+// rules do not judge (an element with content, or a namespace the fuzzed part declares).
+[[nodiscard]] std::optional<std::string> response_text_as_read(std::string_view message)
+{
+   pugi::xml_document document;
+   if (!document.load_buffer(message.data(), message.size(), pugi::parse_default | pugi::parse_ws_pcdata)) {
+      return std::nullopt;
+   }
+   const pugi::xml_node text = document.child("n2:NLETS").child("n2:ResponseText");
+   if (!text || !text.next_sibling("n2:ResponseText").empty()) {
+      return std::nullopt;
+   }
+   std::string read;
+   for (const pugi::xpath_node& n : text.select_nodes("descendant-or-self::node()")) {
+      const pugi::xml_node node = n.node();
+      if (node.type() == pugi::node_element && node != text && node.first_child()) {
+         return std::nullopt;
+      }
+      if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+         read += node.value();
+      }
+   }
+   std::string lines;
+   for (std::size_t at = 0; at < read.size(); ++at) {
+      if (read[at] == '\r') {
+         lines += '\n';
+         at += at + 1 < read.size() && read[at + 1] == '\n' ? 1 : 0;
+      }
+      else {
+         lines += read[at];
+      }
+   }
+   return lines;
+}
+
+// What the Nlets line rules of the mask and options make of `text`, line by line; nothing
+// when they refuse it.
+[[nodiscard]] std::optional<std::string> judged_by_line_rules(const fuzz_case& c, std::string_view text)
+{
+   const veil::xml::free_text_rules<veil::runtime_mask> rules{ veil::runtime_mask{ c.mask }, c.options };
+   veil::xml::free_text_line_redactor lines = rules.line_redactor();
+   std::string judged;
+   auto write = [&judged](std::string_view bytes) { judged += bytes; };
+   veil::audit_record audit;
+   veil::redaction_output out{ write, audit };
+   try {
+      for (std::size_t at = 0; at < text.size();) {
+         const std::size_t end = std::min(text.find('\n', at), text.size() - 1) + 1;
+         lines.on_line(text.substr(at, end - at), at, out);
+         at = end;
+      }
+   }
+   catch (const veil::rejected_input&) {
+      return std::nullopt;
+   }
+   return judged;
+}
+
+void check_free_text_reading(const fuzz_case& c, const std::string& output)
+{
+   if ((c.chunking & 3U) != response_framing || c.fuzzed_part.find("xmlns") != std::string::npos) {
+      return;
+   }
+   const std::optional<std::string> input_text = response_text_as_read(c.message);
+   if (!input_text) {
+      return;
+   }
+   const std::optional<std::string> judged = judged_by_line_rules(c, *input_text);
+   const std::optional<std::string> output_text = response_text_as_read(output);
+   if (!judged || !output_text) {
+      return;
+   }
+   require(*output_text == *judged,
+           "the free text reads, to a consumer, as the line rules judge what the consumer reads in the input");
 }
 
 // Planted values contain this byte; inputs that already hold it skip the sentinel check,
@@ -292,5 +383,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       check_dom_twin(*c);
    }
    check_sentinels(r, *c);
+   check_free_text_reading(*c, result.output);
    return 0;
 }

@@ -125,12 +125,51 @@ TEST_CASE("class 3, markup in free text: XML markup inside or after a removed va
    CHECK(check_hidden(response(kept), address, action::drop, {}, false).output == response(kept));
 }
 
+TEST_CASE("class 3, markup in free text: a CR written as a reference and the LF after it are one line break, "
+          "whatever markup stands between")
+{
+   // A reader reads the CR char and the LF as one line break, so the indented line is the
+   // address's continuation, however the two are written and whatever stands between.
+   const category_mask address{ category::address };
+   for (const std::string cr : { "&#13;", "&#xD;", "&#x0d;" }) {
+      for (const std::string between : { "<!---->", "<?p q?>", "<![CDATA[]]>", "<m:E xmlns:m=\"urn:m\"/>",
+                                         "<!--a--><?p?>", "<![CDATA[]]><!---->" }) {
+         for (const std::string lf : { "\n", "&#10;", "&#xA;", "\r", "\r\n", "<![CDATA[\n]]>" }) {
+            const std::string body = "RES ADDR: 1 MAIN" + cr + between + lf + "   QZ7TOWN\nOK\n";
+            for (const action applied : { action::drop, action::mask }) {
+               check_hidden(response(body), address, applied, { "QZ7TOWN" }, true);
+            }
+         }
+      }
+   }
+   // Markup between lines does not keep a CR char from an LF a later line starts with:
+   // dropped, the line between would leave "A" CR LF "B" to a reader, who reads no empty
+   // line there, so the message is refused whatever the mask.
+   for (const std::string between : { "<!---->", "<?p q?>", "<![CDATA[]]>", "<m:E xmlns:m=\"urn:m\"/>" }) {
+      const std::string body = "A&#13;POB: ZZ\n" + between + "\nB\n";
+      for (const category_mask mask : { category_mask{ category::immigration }, category_mask{ category::photo } }) {
+         CAPTURE(static_cast<int>(mask.bits));
+         CHECK(check_hidden(response(body), mask, action::drop, { "ZZ" }, true).rejected);
+      }
+   }
+   // An empty element the redaction drops leaves nothing between a CR byte and an LF byte,
+   // which would then make one line break: refused. Masked, it stays and keeps them apart.
+   const std::string dropped_between =
+      response("A\r<nc:LocationAddress xmlns:nc=\"http://release.niem.gov/niem/niem-core/4.0/\"/>\nB\n");
+   CHECK(check_hidden(dropped_between, address, action::drop, {}, false).rejected);
+   CHECK_FALSE(check_hidden(dropped_between, address, action::mask, {}, false).rejected);
+}
+
 namespace {
 
 // A free-text body written as XML the way producers and attackers write it: markup
 // (comments, processing instructions, empty elements, CDATA sections opened and closed
-// anywhere) inserted between any two characters but a CR and the LF after it, and
-// characters written as references. What a reader reads is the body unchanged.
+// anywhere) inserted between any two characters, and characters written as references,
+// line breaks included. What a reader reads is the body unchanged, so no markup stands
+// right after a CR written as such: XML reads that CR as an LF unless an LF written as
+// such follows it at once, and then only as such may that LF be written. A CR written as
+// &#13; is a CR char, and the LF after it makes one line break with it however it is
+// written and whatever markup stands between.
 class markup_spelling
 {
 public:
@@ -140,9 +179,9 @@ public:
    {
       std::string out;
       bool in_cdata = false;
+      bool after_cr_byte = false;
       for (std::size_t i = 0; i < body.size(); ++i) {
-         const bool after_cr = i > 0 && body[i - 1] == '\r';
-         if (!after_cr && random_.chance(10)) {
+         if (!after_cr_byte && random_.chance(10)) {
             switch (random_.below(5)) {
                case 0: out += in_cdata ? "]]><!--m-->" + std::string("<![CDATA[") : "<!--m-->"; break;
                case 1: out += in_cdata ? "]]><?m x?><![CDATA[" : "<?m x?>"; break;
@@ -154,15 +193,16 @@ public:
             }
          }
          const char c = body[i];
-         if (in_cdata) {
-            out += c;
-         }
-         else if (c == '&' || c == '<' || c == '>' || (c != '\r' && c != '\n' && random_.chance(12))) {
+         const bool may_reference = !in_cdata && !(c == '\n' && after_cr_byte);
+         const bool referenced = may_reference && (c == '&' || c == '<' || c == '>' ||
+                                                   random_.chance(c == '\r' ? 3 : 12));
+         if (referenced) {
             out += "&#" + std::to_string(static_cast<unsigned char>(c)) + ";";
          }
          else {
             out += c;
          }
+         after_cr_byte = c == '\r' && !referenced;
       }
       return out + (in_cdata ? "]]>" : "");
    }

@@ -786,9 +786,15 @@ TEST_CASE("xml redactor: in free text a CR alone ends a line, as XML reads it")
          }
       }
    }
-   // Markup written between them keeps them apart, whatever goes.
+   // Markup written between a CR written as such and an LF keeps them apart, whatever goes:
+   // XML reads a CR byte an LF byte does not follow at once as an LF of its own.
    CHECK(redact_in_envelope("<n2:ResponseText>A\rPOB: ZZ\n<!---->\nB\n</n2:ResponseText>", veil::default_mask)
             .output == "<n2:ResponseText>A\r<!---->\nB\n</n2:ResponseText>");
+   // A CR written as &#13; is a character: markup leaves no text between it and the LF.
+   const redaction char_joined =
+      redact_in_envelope("<n2:ResponseText>A&#13;POB: ZZ\n<!---->\nB\n</n2:ResponseText>", veil::default_mask);
+   REQUIRE(char_joined.audit.rejected());
+   CHECK(char_joined.audit.error->reason == join_reason);
    // A CR written as &#13; is a CR char to a reader, and any LF after it joins it: one
    // written as such, as a reference, or a CR written as such (which XML reads as an LF).
    for (const std::string_view next : { "\n", "&#10;", "\r" }) {

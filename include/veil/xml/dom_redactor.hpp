@@ -275,7 +275,10 @@ public:
       }
       const bool entered = decide(node, name);
       if (markup) {
-         body_.add_markup(markup_stand_in, input_offset_of(node), markup_kind::other, add_piece(node), body_out_,
+         // As the stream redactor hands over what deciding the element wrote: nothing
+         // when it is dropped.
+         const std::string_view written = removed(node) ? std::string_view() : markup_stand_in;
+         body_.add_markup(written, input_offset_of(node), markup_kind::other, add_piece(node), body_out_,
                           write_piece_);
       }
       return entered;

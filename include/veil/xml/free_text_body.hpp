@@ -3,7 +3,10 @@
 // Nlets free-text redactor. The stream and DOM redactors both go through here, so both
 // read a body alike:
 //   - a line ends at LF, CR LF or a CR alone, the three line breaks of XML, written as
-//     bytes or as references (&#10;); a line is never longer than one line break;
+//     bytes or as references (&#10;); a line is never longer than one line break. A CR
+//     written as such is read as an LF unless an LF written as such follows it at once,
+//     so markup after it ends its line; a CR char (&#13;, or a CR in a tree's text) is
+//     text, and an LF after it joins it however far apart markup writes them;
 //   - a line is judged as a reader of the message reads it: references expanded, CDATA
 //     content as text, and the markup inside it left out — CDATA delimiters, comments,
 //     processing instructions and empty elements, wherever they stand in the line, do not
@@ -70,22 +73,24 @@ public:
       const bool encoded = form == text_form::xml_text;
       const std::string_view stops = encoded ? std::string_view("\r\n&") : std::string_view("\r\n");
       std::size_t at = 0;
+      const bool cr_bytes_read_as_lf = form != text_form::decoded;
       while (at < text.size()) {
          const unit u = unit_at(text, at, encoded);
          if (pending_cr_ != cr::none) {
             // A CR ends its line; an LF right after it belongs to the same line break,
             // as XML reads them: after a CR written as such only an LF written as such,
-            // after &#13; either, or a CR written as such, which a reader reads as an LF
-            // (and the LF written after that one with it).
-            const bool literal_cr_as_lf = pending_cr_ == cr::reference && u.kind == break_kind::literal_cr;
-            const bool joins = u.kind == break_kind::literal_lf || literal_cr_as_lf ||
-                               (pending_cr_ == cr::reference && u.kind == break_kind::reference_lf);
+            // after a CR char either, or a CR written as such, which a reader reads as an
+            // LF (and the LF written after that one with it).
+            const bool cr_byte_as_lf =
+               pending_cr_ == cr::character && u.kind == break_kind::literal_cr && cr_bytes_read_as_lf;
+            const bool joins = u.kind == break_kind::literal_lf || cr_byte_as_lf ||
+                               (pending_cr_ == cr::character && u.kind == break_kind::reference_lf);
             if (joins) {
                append_text(text.substr(at, u.length), offset + at, form, piece);
                at += u.length;
             }
-            if (literal_cr_as_lf) {
-               pending_cr_ = cr::literal;
+            if (cr_byte_as_lf) {
+               pending_cr_ = cr::byte_read_as_lf;
                continue;
             }
             write_line(out, write);
@@ -103,21 +108,26 @@ public:
             write_line(out, write);
          }
          else {
-            pending_cr_ = u.kind == break_kind::literal_cr ? cr::literal : cr::reference;
+            pending_cr_ = u.kind == break_kind::literal_cr && cr_bytes_read_as_lf ? cr::byte_read_as_lf : cr::character;
          }
       }
    }
 
-   // Markup inside the body (`raw` as written; the DOM redactor passes any non-empty
-   // stand-in). Before any text of a line it is written at once.
+   // Markup inside the body (`raw` as written, empty for an element its redaction
+   // dropped; the DOM redactor passes any non-empty stand-in for one it keeps). Before any
+   // text of a line it is written at once.
    void add_markup(std::string_view raw, std::size_t offset, markup_kind kind, std::size_t piece,
                    redaction_output& out, const piece_writer& write)
    {
-      if (pending_cr_ != cr::none) {
-         write_line(out, write);  // markup between a CR and an LF keeps them apart
+      if (pending_cr_ == cr::byte_read_as_lf) {
+         write_line(out, write);  // markup after a CR byte keeps an LF byte from joining it
       }
       if (units_.empty()) {
-         cr_ends_ = {};  // written whatever is dropped, it keeps the lines around it apart
+         if (!raw.empty()) {
+            // Written whatever is dropped, it keeps a CR byte and an LF byte around it
+            // apart; not a CR char, which an LF joins through any markup.
+            cr_ends_.cr_byte_read_as_lf = false;
+         }
          write(piece, raw);
          return;
       }
@@ -127,7 +137,9 @@ public:
       raw_ += raw;
    }
 
-   // An element with content starts or ends at `offset`: only between lines.
+   // An element with content starts or ends at `offset`: only between lines. It keeps no
+   // CR from a later LF: its tags go when the element is dropped, and a CR char and an LF
+   // join through them anyway.
    void element_boundary(std::size_t offset, redaction_output& out, const piece_writer& write)
    {
       if (pending_cr_ != cr::none) {
@@ -136,7 +148,6 @@ public:
       if (!units_.empty()) {
          throw rejected_input(offset, "an element starts or ends inside a free-text line");
       }
-      cr_ends_ = {};
    }
 
    // Whether a line has begun and not ended: markup now is part of it.
@@ -163,11 +174,13 @@ public:
 private:
    // Line breaks as written: a byte, or a reference (&#10;, &#xD;) in text that has them.
    enum class break_kind { none, literal_lf, reference_lf, literal_cr, reference_cr };
-   enum class cr { none, literal, reference };
-   // The CR line breaks that lines since the last markup written between lines end with,
-   // which an LF starting a later line joins when the lines between are dropped: a CR
-   // byte (in XML text or CDATA, read as an LF), which only an LF byte joins, and a CR
-   // char (&#13;, or a CR in a tree's text), which any LF joins, a CR byte included.
+   // A CR the line ends with, which an LF may still join: a byte (in XML text or CDATA),
+   // or a char (&#13;, or a CR in a tree's text).
+   enum class cr { none, byte_read_as_lf, character };
+   // The CR line breaks that earlier lines of the body end with, which an LF starting a
+   // later line joins when the lines between are dropped: a CR byte (read as an LF), which
+   // only an LF byte joins and which markup written between lines keeps apart from it, and
+   // a CR char, which any LF joins, a CR byte included, whatever markup stands between.
    enum class line_end { other, cr_byte_read_as_lf, cr_char };
    struct cr_line_ends
    {
@@ -298,7 +311,7 @@ private:
             redacted_.back() = '\r';
          }
       }
-      note_cr_end(units_.back());  // before writing: a writer may discard the body
+      note_cr_end();  // before writing: a writer may discard the body
       const auto put = [&write](const line_unit& u, std::string_view bytes) { write(u.piece, bytes); };
       if (redacted_ == decoded_) {
          for (const line_unit& u : units_) {
@@ -383,9 +396,11 @@ private:
       }
    }
 
-   void note_cr_end(const line_unit& last)
+   // Markup after a CR char stays in its line: the CR is the line's last text.
+   void note_cr_end()
    {
-      switch (end_as_read(last, raw_of(last))) {
+      const auto last = std::find_if(units_.rbegin(), units_.rend(), [](const line_unit& u) { return !u.markup; });
+      switch (end_as_read(*last, raw_of(*last))) {
          case line_end::cr_byte_read_as_lf: cr_ends_.cr_byte_read_as_lf = true; return;
          case line_end::cr_char: cr_ends_.cr_char = true; return;
          case line_end::other: return;
@@ -395,9 +410,6 @@ private:
    // How the line break that `bytes`, written in the spelling of `u`, ends with is read.
    [[nodiscard]] static line_end end_as_read(const line_unit& u, std::string_view bytes)
    {
-      if (u.markup) {
-         return line_end::other;
-      }
       if (bytes.back() == '\r') {
          return u.form == text_form::decoded ? line_end::cr_char : line_end::cr_byte_read_as_lf;
       }
