@@ -387,7 +387,9 @@ TEST_CASE("veil explain --agencies names each recipient and says what decided, i
                                           "the person is to be notified.</li>");
    const std::size_t released = page.find("Test Police, \"Records\" (ORTEST001) receives the message with 4 sensitive "
                                           "items sent as they are (address (2); social security number; telephone "
-                                          "number or e-mail address) \xE2\x80\x94 decided under the policy's default "
+                                          "number or e-mail address), and 9 items no category covers sent as they are "
+                                          "(name, date of birth, physical description (6), licence number) "
+                                          "\xE2\x80\x94 decided under the policy's default "
                                           "rule, which cites no law.</li>");
    CHECK(summary < withheld);
    CHECK(withheld < released);
@@ -442,7 +444,8 @@ TEST_CASE("veil explain reads stdin and says whom it explains for")
                            "addressed to:  ORTEST001\n"));
    CHECK(r.out.find("  VTICE0900  withheld: nothing is sent (rule withhold-from-immigration-enforcement)") !=
          std::string::npos);
-   CHECK(r.out.find("  ORTEST001  passed: 4 released (rule default)") != std::string::npos);
+   CHECK(r.out.find("  ORTEST001  passed: 4 released; 9 sent in no category (name, date of birth, physical "
+                    "description (6), licence number) (rule default)") != std::string::npos);
 }
 
 TEST_CASE("veil explain refuses a missing recipient, a bad ORI, an unreadable input and a bad policy with 2, writing nothing")

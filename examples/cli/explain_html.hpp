@@ -130,8 +130,8 @@ namespace explain_html_detail {
    std::string out = "<section aria-labelledby=\"columns-title\">\n<h2 id=\"columns-title\">The message as each "
                      "recipient would get it</h2>\n<p>Each marked part of the message says what it is and what "
                      "happens to it. Everything else is sent unchanged to each agency that is not withheld: the "
-                     "data veil has no category for, such as a name, a date of birth or a licence number, is "
-                     "never removed.";
+                     "data no category covers, such as a name, a date of birth or a licence number, is never "
+                     "removed, and the summary above counts what of it each agency receives.";
    out += show_values ? "" : " Values are not shown on this page.";
    out += "</p>\n<div class=\"cols\">\n";
    for (std::size_t r = 0; r < e.recipients.size(); ++r) {

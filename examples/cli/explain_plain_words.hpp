@@ -151,6 +151,23 @@ struct field_tally
    return t;
 }
 
+// What recipient `r` receives that no category covers, counted by kind in the page's
+// order: "name, date of birth, physical description (6), licence number".
+[[nodiscard]] inline field_tally uncategorized_tally(const explanation& e, std::size_t r)
+{
+   const std::vector<uncategorized_item> received = uncategorized_received(e, r);
+   field_tally t;
+   t.count = received.size();
+   for (const std::string_view words : uncategorized_words) {
+      const auto n = static_cast<std::size_t>(std::count_if(
+         received.begin(), received.end(), [words](const uncategorized_item& i) { return i.words == words; }));
+      if (n != 0) {
+         t.words += (t.words.empty() ? "" : ", ") + std::string(words) + (n == 1 ? "" : " (" + std::to_string(n) + ")");
+      }
+   }
+   return t;
+}
+
 // The status a recipient's row and column show, in words: the page's colours only repeat it.
 struct recipient_status
 {
@@ -198,6 +215,12 @@ struct recipient_status
       }
       if (removed.count == 0 && released.count == 0) {
          out += ", which holds nothing veil counts as sensitive";
+      }
+      const field_tally plain = uncategorized_tally(e, r);
+      if (plain.count != 0) {
+         out += ", and " + std::to_string(plain.count) +
+                (plain.count == 1 ? " item no category covers sent as it is (" : " items no category covers sent as they are (") +
+                plain.words + ")";
       }
       out += decided.empty() ? "" : " \xE2\x80\x94 decided " + decided;
    }

@@ -1,6 +1,7 @@
 #pragma once
 // The sentences the text and HTML reports of `veil explain` share.
 
+#include "explain_plain_words.hpp"
 #include "explanation.hpp"
 
 #include <veil/audit.hpp>
@@ -44,6 +45,10 @@ namespace veil::cli {
          }
       }
       out += ": " + (counts.empty() ? std::string("no field to remove") : counts);
+      const field_tally plain = uncategorized_tally(e, r);
+      if (plain.count != 0) {
+         out += "; " + std::to_string(plain.count) + " sent in no category (" + plain.words + ")";
+      }
    }
    if (!audit.rules.empty()) {
       out += " (" + rules_phrase(audit.rules) + ")";

@@ -6,6 +6,7 @@
 
 #include "explain_field_names.hpp"
 #include "explain_masks.hpp"
+#include "uncategorized_data.hpp"
 
 #include <veil/audit.hpp>
 #include <veil/category_mask.hpp>
@@ -64,12 +65,14 @@ struct explanation
    veil::policy::routing routing;  // as the message names it
    std::vector<recipient_decision> recipients;
    std::vector<listed_field> fields;  // by offset; a field before the fields inside it
+   std::vector<uncategorized_item> uncategorized;  // by offset
    std::optional<audit_record> rejected;
 };
 
 namespace explain_detail {
 
-[[nodiscard]] inline bool covers(const redacted_field& outer, const listed_field& inner) noexcept
+template <typename Span>
+[[nodiscard]] bool covers(const redacted_field& outer, const Span& inner) noexcept
 {
    return outer.offset <= inner.offset && inner.end() <= outer.offset + outer.length;
 }
@@ -129,6 +132,7 @@ inline void add_field(std::vector<listed_field>& fields, const redacted_field& f
    for (const redacted_field& field : sensitive.fields) {
       add_field(e.fields, field);
    }
+   e.uncategorized = uncategorized_data(f, message, every_field);
 
    std::vector<std::string> outputs;
    for (const std::string& ori : recipients) {
@@ -165,6 +169,24 @@ inline void add_field(std::vector<listed_field>& fields, const redacted_field& f
       }
    }
    return e;
+}
+
+// What recipient `r` receives of the data no category covers: every item that no field
+// removed for it holds; nothing when the message is withheld from it.
+[[nodiscard]] inline std::vector<uncategorized_item> uncategorized_received(const explanation& e, std::size_t r)
+{
+   const audit_record& audit = e.recipients[r].audit;
+   std::vector<uncategorized_item> received;
+   if (audit.result == outcome::withheld) {
+      return received;
+   }
+   for (const uncategorized_item& item : e.uncategorized) {
+      const auto removes = [&item](const redacted_field& f) { return explain_detail::covers(f, item); };
+      if (std::none_of(audit.fields.begin(), audit.fields.end(), removes)) {
+         received.push_back(item);
+      }
+   }
+   return received;
 }
 
 }  // namespace veil::cli

@@ -67,6 +67,14 @@ public:
       return any;
    }
 
+   // The tokens of `text`, each with its dictionary entry, whatever the plan decides:
+   // what a reader finds there (explain names from them what a message holds).
+   [[nodiscard]] const std::vector<internal::token>& tokens_in(std::string_view text)
+   {
+      find_tokens(text);
+      return tokens_;
+   }
+
    // After scan(): whether a token of category `kind` is removed.
    [[nodiscard]] bool removes(category kind) const noexcept
    {
