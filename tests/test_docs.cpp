@@ -91,12 +91,19 @@ using console_block = std::vector<console_example>;
 }
 
 // Audit lines stamp the time they were written: the doc shows one, any time matches it.
+// The time stamps of audit lines, and the hashes that chain them (each covers the line
+// before it, stamp included), are those of the run.
 [[nodiscard]] std::string without_times(std::string text)
 {
    constexpr std::string_view key = "\"time\":\"";
    constexpr std::size_t stamp_size = std::string_view("2026-11-26T21:30:05.123Z").size();
    for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
       text.replace(at + key.size(), std::min(stamp_size, text.size() - at - key.size()), "(time)");
+   }
+   constexpr std::string_view prev = "\"prev\":\"";
+   constexpr std::size_t hash_size = 64;
+   for (std::size_t at = text.find(prev); at != std::string::npos; at = text.find(prev, at + 1)) {
+      text.replace(at + prev.size(), std::min(hash_size, text.size() - at - prev.size()), "(hash)");
    }
    return text;
 }
@@ -189,7 +196,7 @@ TEST_CASE("docs/cli.md quotes every help text of the veil command as it prints i
    const std::string doc = read_file(source_dir / "docs/cli.md");
    const veil_test::cli_sandbox sandbox;
    for (const std::vector<std::string>& arguments :
-        { std::vector<std::string>{ "--help" }, { "redact", "--help" }, { "explain", "--help" }, { "policy", "--help" }, { "fields", "--help" } }) {
+        { std::vector<std::string>{ "--help" }, { "redact", "--help" }, { "explain", "--help" }, { "policy", "--help" }, { "fields", "--help" }, { "audit", "--help" } }) {
       std::string command = "veil";
       for (const std::string& argument : arguments) {
          command += " " + argument;

@@ -43,7 +43,7 @@ namespace fs = std::filesystem;
    const veil_test::cli_sandbox box;
    for (const std::vector<std::string>& arguments :
         { std::vector<std::string>{ "--help" }, { "redact", "--help" }, { "explain", "--help" }, { "policy", "--help" },
-          { "fields", "--help" } }) {
+          { "fields", "--help" }, { "audit", "--help" } }) {
       texts.push_back(box.run(arguments).out);
    }
    texts.push_back(output_of("'" + std::string(VEIL_GATEWAY_PATH) + "' --help"));

@@ -1,6 +1,7 @@
 // The `veil` command line tool.
 
 #include "arguments.hpp"
+#include "audit_command.hpp"
 #include "explain_command.hpp"
 #include "fields_command.hpp"
 #include "policy_command.hpp"
@@ -39,6 +40,9 @@ int main(int argc, char** argv)
       }
       if (command == "policy") {
          return policy_command(arguments(argc, argv, 2));
+      }
+      if (command == "audit") {
+         return audit_command(arguments(argc, argv, 2));
       }
       if (command == "fields") {
          return fields_command(arguments(argc, argv, 2));

@@ -15,6 +15,8 @@
 #include "usage.hpp"
 
 #include <veil/audit.hpp>
+#include <veil/audit/chain_writer.hpp>
+#include <veil/audit/log_tail.hpp>
 #include <veil/category.hpp>
 #include <veil/detail/names.hpp>
 #include <veil/format.hpp>
@@ -37,6 +39,7 @@ struct redact_settings
    policy_source policy;
    std::string recipient;
    std::string audit_path;
+   std::string audit_key_path;  // signs the audit log's checkpoints
    std::string output_path;
    bool summary = false;
    bool lenient = false;         // aamva framing
@@ -96,6 +99,9 @@ struct redact_settings
       else if (a == "--audit") {
          s.audit_path = std::string(args.value_of(a));
       }
+      else if (a == "--audit-key") {
+         s.audit_key_path = std::string(args.value_of(a));
+      }
       else if (a == "-o" || a == "--output") {
          s.output_path = std::string(args.value_of(a));
       }
@@ -123,6 +129,9 @@ struct redact_settings
    }
    if (!s.policy.given() && !s.policy.recipient_lists.empty()) {
       throw usage_error("--recipient-list extends a list of --policy");
+   }
+   if (!s.audit_key_path.empty() && s.audit_path.empty()) {
+      throw usage_error("--audit-key signs the log of --audit");
    }
    if (s.inputs.empty()) {
       s.inputs.emplace_back(stdin_name);
@@ -160,6 +169,24 @@ struct redact_settings
 }
 
 // The record of a message refused before any reader saw it.
+// The key that signs the audit log's checkpoints, when one is given.
+[[nodiscard]] inline std::optional<audit::signing_key> read_audit_key(const std::string& path)
+{
+   if (path.empty()) {
+      return std::nullopt;
+   }
+   const std::optional<std::string> text = read_input(path);
+   if (!text) {
+      throw input_error(path + ": cannot read the audit key: " + unreadable_reason(path));
+   }
+   try {
+      return audit::signing_key::from_seed_hex(*text);
+   }
+   catch (const std::invalid_argument& e) {
+      throw input_error(path + ": " + e.what());
+   }
+}
+
 [[nodiscard]] inline audit_record refused_record(format f, const std::string& name, std::size_t offset,
                                                  std::string reason)
 {
@@ -205,6 +232,10 @@ inline int redact_command(arguments args)
    // The audit file is opened first: appending to it destroys nothing if -o then fails.
    // -o is written beside its file and put in its place at the end, only if a message
    // was released or withheld: a run that rejects every message leaves it as it was.
+   std::optional<audit::chain_writer> chain;
+   if (!s.audit_path.empty()) {
+      chain.emplace(audit::last_line_of(s.audit_path), read_audit_key(s.audit_key_path));
+   }
    output_file audit(s.audit_path, "ab");
    output_file out = s.output_path.empty() ? output_file(stdout, "stdout") : output_file(s.output_path, "wb");
    message_spool spool;
@@ -261,11 +292,14 @@ inline int redact_command(arguments args)
          }
       }
       if (audit.is_open()) {
-         audit.write(to_json_line(record));
+         audit.write(chain->append(to_json_line(record)));
       }
       if (s.summary && !record.rejected()) {
          std::cerr << summary_line(record);
       }
+   }
+   if (audit.is_open()) {
+      audit.write(chain->close());
    }
    if (audit.is_open() && !audit.flush_ok()) {
       std::cerr << "veil: " << audit.name() << ": write failed\n";

@@ -17,6 +17,8 @@ commands:
   policy    check a policy and print it in plain words; show a preset
             (see veil policy --help)
   fields    list the field dictionary (see veil fields --help)
+  audit     verify an audit log's hash chain; make an audit key
+            (see veil audit --help)
 
 options:
   --help     show this help
@@ -27,7 +29,8 @@ inline constexpr std::string_view redact_help = R"(usage: veil redact [--mask LI
                    [--policy P [--recipient-list NAME=FILE ...]]
                    [--format auto|nlets-text|nlets-xml|aamva|ansi-nist]
                    [--label TEXT=CATEGORY ...] [--lenient] [--strict-unknown]
-                   [--recipient ORI] [--audit FILE] [--summary] [-o FILE]
+                   [--recipient ORI] [--audit FILE [--audit-key SECRET]]
+                   [--summary] [-o FILE]
                    [INPUT ...]
 
 Each INPUT file is one message; no INPUT or '-' reads one message from stdin.
@@ -68,7 +71,12 @@ options:
                    key, sender, recipients, policy rules and the policy's
                    name, version and SHA-256, outcome (passed, redacted,
                    withheld, rejected), and per removed field its tag,
-                   category, action, offset and length (never the value)
+                   category, action, offset and length (never the value);
+                   each line opens with its sequence number and the SHA-256
+                   of the line before it (veil audit verify checks them)
+  --audit-key SECRET
+                   sign the audit log with the key in SECRET (veil audit
+                   keygen): a checkpoint every 1000 lines and one at the end
   --summary        print one line per message to stderr saying what was removed
   -o, --output FILE
                    write the output to FILE instead of stdout; FILE is
@@ -131,6 +139,27 @@ presets:
   dppa-highly-restricted   remove photo, SSN and medical data (18 U.S.C. 2725)
   immigration-minimize     remove address and immigration data for everyone,
                            and more for immigration enforcement (WA, CO, CA)
+)";
+
+inline constexpr std::string_view audit_help = R"(usage: veil audit verify [--key PUBLIC] FILE...
+       veil audit keygen SECRET PUBLIC
+
+verify checks the hash chain of the audit log FILE..., its files given in the
+order they were written (a rotated log: oldest first): every line carries its
+sequence number and the SHA-256 of the line before it. It prints the first
+line where the chain breaks (a line modified, inserted, removed or reordered,
+or a line cut short) and exits with 1, or says the log is intact and exits
+with 0. With --key, every checkpoint's signature is checked with the public
+key in PUBLIC, and the log must end with the final checkpoint its writer
+signs when it closes: a log cut after any line is found out. Without a key,
+whoever can write the log could rewrite the chain after an edit.
+
+keygen writes a new Ed25519 key pair: the secret key to SECRET (readable by
+its owner only; the gateway and veil redact sign checkpoints with it) and the
+public key to PUBLIC (to publish, for verify --key). Neither file may exist.
+
+options:
+  --key PUBLIC   verify: check checkpoint signatures with this public key
 )";
 
 inline constexpr std::string_view explain_help = R"(usage: veil explain --policy P [--recipient-list NAME=FILE ...]

@@ -3,10 +3,11 @@
 // exact bytes of a policy (and of each recipient list added to it) in the audit lines
 // it decides. libsodium computes it; link veil::policy_json.
 
+#include <veil/detail/sodium_init.hpp>
+
 #include <sodium.h>
 
 #include <array>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -14,12 +15,7 @@ namespace veil::policy {
 
 [[nodiscard]] inline std::string sha256_hex(std::string_view bytes)
 {
-   // SHA-256 needs nothing sodium_init() sets up, but libsodium asks that it be called
-   // before any of its functions; once is enough.
-   static const bool initialized = sodium_init() >= 0;
-   if (!initialized) {
-      throw std::runtime_error("libsodium could not be initialized");
-   }
+   detail::require_sodium();
    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
    std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
