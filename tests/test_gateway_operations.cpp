@@ -1,15 +1,19 @@
 // veil-gateway run as an operator would: the policy reloaded on SIGHUP mid-traffic (a
-// broken one refused), the help text docs/gateway.md quotes, and mistakes refused at
+// broken one refused), the audit log's chain kept through a rotation, the help text docs/gateway.md quotes, and mistakes refused at
 // start with exit status 2.
 
 #include "gateway_relay_support.hpp"
 #include "sha256sum.hpp"
 
+#include <veil/audit/chain_verifier.hpp>
+#include <veil/audit/signing_key.hpp>
 #include <veil/policy/sha256.hpp>
 
 #include <doctest/doctest.h>
 
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -71,6 +75,45 @@ TEST_CASE("gateway: SIGHUP reloads the policy for the next message; a broken pol
    }
 }
 
+TEST_CASE("gateway: the audit chain goes on across a rotation (file moved, SIGHUP) and ends with a signed checkpoint")
+{
+   const veil::audit::signing_key key = veil::audit::signing_key::generate();
+   const std::filesystem::path key_file =
+      std::filesystem::temp_directory_path() / ("veil-gateway-audit-" + std::to_string(::getpid()) + ".key");
+   std::ofstream(key_file) << key.seed_hex() << '\n';
+   relay_setup relay(with_options({ "--audit-key", key_file.string() }));
+   framed_peer client = relay.client();
+   client.send(gateway_query("DQ", "ORTEST001"));
+   REQUIRE(client.receive().has_value());
+   REQUIRE(relay.wait_for_audit(1));  // the response
+   const std::filesystem::path dir = relay.gateway().dir();
+   std::filesystem::rename(dir / "audit.jsonl", dir / "audit.jsonl.1");
+   relay.gateway().signal(SIGHUP);
+   REQUIRE(relay.gateway().wait_for_log("policy reloaded", std::chrono::seconds(5)));
+   client.send(gateway_query("RQ", "ORTEST001"));
+   REQUIRE(client.receive().has_value());
+   CHECK(relay.gateway().stop() == 0);
+   std::filesystem::remove(key_file);
+
+   veil::audit::chain_verifier verifier(key.public_half());
+   std::size_t lines = 0;
+   for (const char* name : { "audit.jsonl.1", "audit.jsonl" }) {
+      const std::string text = read_file(dir / name);
+      REQUIRE_FALSE(text.empty());
+      std::size_t number = 0;
+      for (std::size_t at = 0; at < text.size(); at = text.find('\n', at) + 1) {
+         const std::size_t end = text.find('\n', at);
+         CHECK(verifier.line(name, ++number, std::string_view(text).substr(at, end + 1 - at)));
+         ++lines;
+      }
+   }
+   const veil::audit::chain_report r = verifier.finish();
+   CHECK_MESSAGE(r.intact, r.problem);
+   CHECK(r.first_seq == 1);
+   CHECK(r.checkpoints == 1);
+   CHECK(r.lines == lines);
+}
+
 TEST_CASE("gateway: without --policy it names its built-in default, by the digest of its text")
 {
    gateway_process gateway({ "--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:1" });
@@ -112,7 +155,7 @@ TEST_CASE("gateway: docs/gateway.md quotes the help text as veil-gateway --help 
    CHECK(help.starts_with("usage: veil-gateway --listen HOST:PORT --upstream HOST:PORT"));
    for (const std::string_view option : { "--listen", "--upstream", "--policy", "--recipient-list", "--framing",
                                           "--client-framing", "--upstream-framing", "--max-frame", "--withheld-notice",
-                                          "--idle-timeout", "--audit", "--help" }) {
+                                          "--idle-timeout", "--audit", "--audit-key", "--help" }) {
       CHECK(contains(help, "\n  " + std::string(option) + " "));
    }
    const std::string doc = read_file(std::filesystem::path(VEIL_SOURCE_DIR) / "docs" / "gateway.md");

@@ -175,15 +175,11 @@ struct redact_settings
    if (path.empty()) {
       return std::nullopt;
    }
-   const std::optional<std::string> text = read_input(path);
-   if (!text) {
-      throw input_error(path + ": cannot read the audit key: " + unreadable_reason(path));
-   }
    try {
-      return audit::signing_key::from_seed_hex(*text);
+      return audit::load_signing_key(path);
    }
    catch (const std::invalid_argument& e) {
-      throw input_error(path + ": " + e.what());
+      throw input_error(e.what());
    }
 }
 

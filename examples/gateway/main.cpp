@@ -56,7 +56,11 @@ void handle_signals(asio::signal_set& signals, gateway_policy& policy, audit_log
 int run(const options& settings)
 {
    gateway_policy policy{ settings.policy };
-   audit_log audit{ settings.audit_file };
+   std::optional<veil::audit::signing_key> audit_key;
+   if (!settings.audit_key_file.empty()) {
+      audit_key = veil::audit::load_signing_key(settings.audit_key_file);
+   }
+   audit_log audit{ settings.audit_file, std::move(audit_key) };
    const relay_context context{ settings, policy, audit };
 
    asio::io_context io;
@@ -68,6 +72,9 @@ int run(const options& settings)
    log_line("policy: " + policy.described());
    log_line("listening on " + to_host_port(server.local_endpoint()));
    io.run();
+   if (!audit.close()) {
+      log_line("the audit log's final checkpoint could not be written");
+   }
    log_line("stopped");
    return 0;
 }

@@ -28,6 +28,7 @@ struct options
    std::string withheld_notice;  // empty: send nothing
    std::chrono::seconds idle_timeout{ 300 };
    std::string audit_file;  // empty: stdout
+   std::string audit_key_file;  // signs the audit log's checkpoints
 };
 
 namespace detail {
@@ -117,6 +118,9 @@ inline void check_notice_fits(const options& o)
       }
       else if (option == "--audit") {
          o.audit_file = std::string(args.value_of(option));
+      }
+      else if (option == "--audit-key") {
+         o.audit_key_file = std::string(args.value_of(option));
       }
       else {
          throw usage_error("unknown option '" + std::string(option) + "'");

@@ -9,7 +9,7 @@ inline constexpr std::string_view help_text = R"(usage: veil-gateway --listen HO
                     [--policy FILE|preset:NAME [--recipient-list NAME=FILE ...]]
                     [--framing F] [--client-framing F] [--upstream-framing F]
                     [--max-frame BYTES] [--withheld-notice TEXT]
-                    [--idle-timeout SECONDS] [--audit FILE]
+                    [--idle-timeout SECONDS] [--audit FILE] [--audit-key SECRET]
 
 A redacting TCP relay. Each connection accepted on --listen gets a connection of
 its own to --upstream. Queries from the client are forwarded unchanged; every
@@ -43,7 +43,11 @@ options:
   --idle-timeout SECONDS   close a connection pair that has carried nothing for
                            this long (default 300; 0: never)
   --audit FILE             append one JSON line per message to FILE, flushed per
-                           line (default: stdout)
+                           line (default: stdout); the lines are hash-chained
+                           (veil audit verify), across SIGHUP reopens too
+  --audit-key SECRET       sign the audit log with the key in SECRET (veil audit
+                           keygen): a checkpoint every 1000 lines and a final
+                           one at shutdown
   --help                   show this help
 
 Empty frames are dropped. A message from upstream that does not parse is not

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cctype>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -92,6 +93,27 @@ private:
    std::array<unsigned char, crypto_sign_SECRETKEYBYTES> secret_{};
    public_key public_{};
 };
+
+// The key in the file `path` (veil audit keygen's secret key file); throws
+// std::invalid_argument saying why it cannot be read or is not a key.
+[[nodiscard]] inline signing_key load_signing_key(const std::string& path)
+{
+   std::ifstream in(path, std::ios::binary);
+   std::string text;
+   constexpr std::size_t longest_key_file = 256;
+   text.resize(longest_key_file);
+   in.read(text.data(), static_cast<std::streamsize>(text.size()));
+   if (!in && !in.eof()) {
+      throw std::invalid_argument(path + ": cannot read the audit key");
+   }
+   text.resize(static_cast<std::size_t>(in.gcount()));
+   try {
+      return signing_key::from_seed_hex(text);
+   }
+   catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(path + ": " + e.what());
+   }
+}
 
 [[nodiscard]] inline bool signature_holds(const public_key& key, const signature& s, std::string_view message) noexcept
 {
