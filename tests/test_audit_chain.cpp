@@ -30,13 +30,13 @@ using veil::audit::signing_key;
 
 using log_lines = std::vector<std::string>;
 
-[[nodiscard]] std::string record_line(std::size_t i)
+[[nodiscard]] veil::audit_record record(std::size_t i)
 {
    veil::audit_record r = veil::new_audit_record("nlets-text", "message-" + std::to_string(i));
    r.message_key = "DR";
    r.sender_ori = "WAOLN0000";
    veil::mark_completed(r);
-   return veil::to_json_line(r);
+   return r;
 }
 
 // Splits bytes written by the writer into lines, line breaks kept.
@@ -55,7 +55,7 @@ void split_into(log_lines& lines, const std::string& bytes)
    chain_writer writer(after, std::move(key), every);
    log_lines lines;
    for (std::size_t i = 0; i < records; ++i) {
-      split_into(lines, writer.append(record_line(i)));
+      split_into(lines, writer.append(record(i)));
    }
    split_into(lines, writer.close());
    return lines;
@@ -99,7 +99,7 @@ TEST_CASE("audit chain: each line opens with its number and the SHA-256 of the l
    CHECK(lines[7].find("\"checkpoint\":{\"final\":false") != std::string::npos);
    CHECK(lines[9].find("\"checkpoint\":{\"final\":true") != std::string::npos);
    // The record's own members follow, unchanged.
-   CHECK(lines[0].ends_with(record_line(0).substr(1)));
+   CHECK(lines[0].ends_with(veil::to_json_line(record(0)).substr(1)));
 
    const chain_report with_key = verify(lines, state_key.public_half());
    CHECK(with_key.intact);

@@ -111,6 +111,36 @@ TEST_CASE("veil redact --audit chains its lines across runs, and veil audit veri
    CHECK(box.run({ "audit", "verify", "--key", "public.key", "audit.log" }).status == 0);
 }
 
+TEST_CASE("veil redact --audit-key writes the licence number of a notice as a token only the key's holder maps back")
+{
+   const cli_sandbox box;
+   REQUIRE(box.run({ "audit", "keygen", "secret.key", "public.key" }).status == 0);
+   REQUIRE(box.run({ "audit", "keygen", "other.key", "other-public.key" }).status == 0);
+   box.write("dr.txt", dr);
+   const std::string licence = "SAMPLPQ123AB";  // the OLN/ of dr.txt
+   const std::vector<std::string> withhold{ "redact", "--policy", "preset:immigration-withhold", "--recipient",
+                                            "VTICE0900", "--audit" };
+   std::vector<std::string> keyed = withhold;
+   keyed.insert(keyed.end(), { "keyed.log", "--audit-key", "secret.key", "dr.txt" });
+   std::vector<std::string> plain = withhold;
+   plain.insert(plain.end(), { "plain.log", "dr.txt" });
+   REQUIRE(box.run(keyed).status == 0);
+   REQUIRE(box.run(plain).status == 0);
+   CHECK(box.read("plain.log")->find("\"record_key\":\"" + licence + "\"") != std::string::npos);
+   const std::string log = box.read("keyed.log").value_or("");
+   CHECK(log.find(licence) == std::string::npos);
+   const std::size_t at = log.find("\"record_key\":\"hmac-sha256:");
+   REQUIRE(at != std::string::npos);
+   const std::string token = log.substr(at + 14, 12 + 64);
+   CHECK(token.find_first_not_of("0123456789abcdef", 12) == std::string::npos);
+   // The office that sends the notice maps it back with the key; another key does not.
+   const cli_result mapped = box.run({ "audit", "token", "secret.key" }, "OTHER0000001\n" + licence + "\n");
+   CHECK(mapped.status == 0);
+   CHECK(mapped.out.find(token + " " + licence + "\n") != std::string::npos);
+   CHECK(box.run({ "audit", "token", "other.key", licence }).out.find(token) == std::string::npos);
+   CHECK(box.run({ "audit", "verify", "--key", "public.key", "keyed.log" }).status == 0);
+}
+
 TEST_CASE("veil audit: wrong uses are refused with a usage status")
 {
    const cli_sandbox box;

@@ -2,6 +2,7 @@
 // `veil audit verify [--key PUBLIC] FILE...`: checks an audit log's hash chain and, with
 // the public key, its signed checkpoints (veil/audit/chain_verifier.hpp).
 // `veil audit keygen SECRET PUBLIC`: a new key pair for signing checkpoints.
+// `veil audit token SECRET [NUMBER...]`: the tokens audit lines give licence numbers.
 
 #include "arguments.hpp"
 #include "input_files.hpp"
@@ -122,12 +123,45 @@ inline int keygen(arguments args)
    return 0;
 }
 
+// For the office that sends notices: the token of each licence number (arguments, or
+// stdin's lines), to find whose record an audit line's record_key names.
+inline int token(arguments args)
+{
+   if (args.done()) {
+      throw usage_error("audit token needs the secret key file");
+   }
+   const std::string key_file(args.take());
+   audit::signing_key key = [&key_file] {
+      try {
+         return audit::load_signing_key(key_file);
+      }
+      catch (const std::invalid_argument& e) {
+         throw input_error(e.what());
+      }
+   }();
+   std::vector<std::string> numbers;
+   while (!args.done()) {
+      numbers.emplace_back(args.take());
+   }
+   if (numbers.empty()) {
+      for (std::string line; std::getline(std::cin, line);) {
+         if (!line.empty()) {
+            numbers.push_back(line);
+         }
+      }
+   }
+   for (const std::string& n : numbers) {
+      std::cout << key.notification_token(n) << ' ' << n << '\n';
+   }
+   return 0;
+}
+
 }  // namespace audit_command_detail
 
 inline int audit_command(arguments args)
 {
    if (args.done()) {
-      throw usage_error("audit needs a subcommand: verify or keygen");
+      throw usage_error("audit needs a subcommand: verify, keygen or token");
    }
    const std::string_view sub = args.take();
    if (sub == "--help" || sub == "-h") {
@@ -140,7 +174,10 @@ inline int audit_command(arguments args)
    if (sub == "keygen") {
       return audit_command_detail::keygen(args);
    }
-   throw usage_error("unknown audit subcommand '" + std::string(sub) + "' (verify or keygen)");
+   if (sub == "token") {
+      return audit_command_detail::token(args);
+   }
+   throw usage_error("unknown audit subcommand '" + std::string(sub) + "' (verify, keygen or token)");
 }
 
 }  // namespace veil::cli

@@ -288,7 +288,7 @@ inline int redact_command(arguments args)
          }
       }
       if (audit.is_open()) {
-         audit.write(chain->append(to_json_line(record)));
+         audit.write(chain->append(record));
       }
       if (s.summary && !record.rejected()) {
          std::cerr << summary_line(record);

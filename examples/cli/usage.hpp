@@ -17,7 +17,8 @@ commands:
   policy    check a policy and print it in plain words; show a preset
             (see veil policy --help)
   fields    list the field dictionary (see veil fields --help)
-  audit     verify an audit log's hash chain; make an audit key
+  audit     verify an audit log's hash chain; make an audit key; map
+            notification tokens to licence numbers
             (see veil audit --help)
 
 options:
@@ -76,7 +77,8 @@ options:
                    of the line before it (veil audit verify checks them)
   --audit-key SECRET
                    sign the audit log with the key in SECRET (veil audit
-                   keygen): a checkpoint every 1000 lines and one at the end
+                   keygen): a checkpoint every 1000 lines and one at the end;
+                   record_key is written as a token (veil audit token)
   --summary        print one line per message to stderr saying what was removed
   -o, --output FILE
                    write the output to FILE instead of stdout; FILE is
@@ -143,6 +145,7 @@ presets:
 
 inline constexpr std::string_view audit_help = R"(usage: veil audit verify [--key PUBLIC] FILE...
        veil audit keygen SECRET PUBLIC
+       veil audit token SECRET [NUMBER...]
 
 verify checks the hash chain of the audit log FILE..., its files given in the
 order they were written (a rotated log: oldest first): every line carries its
@@ -157,6 +160,12 @@ whoever can write the log could rewrite the chain after an edit.
 keygen writes a new Ed25519 key pair: the secret key to SECRET (readable by
 its owner only; the gateway and veil redact sign checkpoints with it) and the
 public key to PUBLIC (to publish, for verify --key). Neither file may exist.
+
+token prints, for each licence NUMBER (or each line of stdin), the token an
+audit line written with the secret key in SECRET gives it as record_key, and
+the number: the office that sends notices to people whose records were asked
+for maps the log's tokens back to its own records so; nobody without the key
+can.
 
 options:
   --key PUBLIC   verify: check checkpoint signatures with this public key

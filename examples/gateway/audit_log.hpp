@@ -46,7 +46,7 @@ public:
    [[nodiscard]] bool write(audit_record record)
    {
       record.time = time_stamp();
-      return put(chain_.append(to_json_line(record)));
+      return put(chain_.append(std::move(record)));
    }
 
    // The final checkpoint, when a key signs the log; false when it could not be written.

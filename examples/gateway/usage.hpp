@@ -47,7 +47,8 @@ options:
                            (veil audit verify), across SIGHUP reopens too
   --audit-key SECRET       sign the audit log with the key in SECRET (veil audit
                            keygen): a checkpoint every 1000 lines and a final
-                           one at shutdown
+                           one at shutdown; record_key is written as a token
+                           (veil audit token)
   --help                   show this help
 
 Empty frames are dropped. A message from upstream that does not parse is not

@@ -1,8 +1,11 @@
 #pragma once
-// Writes audit lines chained (chain_line.hpp): each record's line gets its link, and with
-// a signing key a checkpoint follows every `checkpoint_every` lines and ends the session.
+// Writes audit records as chained lines (chain_line.hpp): each record's line gets its
+// link, and with the state's key a checkpoint follows every `checkpoint_every` lines and
+// ends the session, and the record key (the licence number a notice needs) is written as
+// a keyed token (signing_key::notification_token).
 // libsodium: link veil::policy_json.
 
+#include <veil/audit.hpp>
 #include <veil/audit/chain_line.hpp>
 #include <veil/audit/signing_key.hpp>
 #include <veil/policy/sha256.hpp>
@@ -32,11 +35,14 @@ public:
 
    static constexpr std::uint64_t default_checkpoint_every = 1000;
 
-   // The bytes to write for one record's line (to_json_line's): its chained line, and a
-   // checkpoint after it when one is due.
-   [[nodiscard]] std::string append(std::string_view record_line)
+   // The bytes to write for one record: its chained line, and a checkpoint after it when
+   // one is due.
+   [[nodiscard]] std::string append(audit_record record)
    {
-      std::string out = advance(chained(next_, record_line));
+      if (key_ && !record.record_key.empty()) {
+         record.record_key = key_->notification_token(record.record_key);
+      }
+      std::string out = advance(chained(next_, to_json_line(record)));
       if (key_ && ++since_checkpoint_ >= checkpoint_every_) {
          out += checkpoint(false);
       }

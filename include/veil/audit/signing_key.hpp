@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -76,6 +77,23 @@ public:
    [[nodiscard]] std::string seed_hex() const { return to_hex(seed_.data(), seed_.size()); }
    [[nodiscard]] const public_key& public_half() const noexcept { return public_; }
 
+   // The record key of an audit line as a keyed token: HMAC-SHA-256, under a key derived
+   // from the seed for this use alone, of the licence number, as "hmac-sha256:" and 64 hex
+   // digits. The DMV, which holds the key and its own records, finds the person by
+   // computing the token of each licence number it holds (veil audit token); whoever
+   // reads the log without the key learns nothing of the number.
+   [[nodiscard]] std::string notification_token(std::string_view record_key) const
+   {
+      std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> hmac_key{};
+      static_assert(crypto_kdf_KEYBYTES == crypto_sign_SEEDBYTES);
+      crypto_kdf_derive_from_key(hmac_key.data(), hmac_key.size(), notification_subkey, "veilntfy", seed_.data());
+      std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
+      crypto_auth_hmacsha256(mac.data(), reinterpret_cast<const unsigned char*>(record_key.data()), record_key.size(),
+                             hmac_key.data());
+      sodium_memzero(hmac_key.data(), hmac_key.size());
+      return "hmac-sha256:" + to_hex(mac.data(), mac.size());
+   }
+
    [[nodiscard]] signature sign(std::string_view message) const noexcept
    {
       signature s{};
@@ -86,6 +104,8 @@ public:
 
 private:
    signing_key() = default;
+
+   static constexpr std::uint64_t notification_subkey = 1;
 
    void derive() noexcept { crypto_sign_seed_keypair(public_.data(), secret_.data(), seed_.data()); }
 
